@@ -1,0 +1,27 @@
+import { tableDefinition } from "../packages/core/src/table/definition";
+
+/**
+ * The single table. Its shape (fields, keys, indexes, stream, TTL) comes from the plain-data
+ * definition in `@emporium/core`, which the offline runtime also turns into `CreateTable`, so
+ * the deployed and the local table cannot drift apart. Billing is on-demand (SST's default).
+ */
+export const table = new sst.aws.Dynamo("Table", {
+  fields: tableDefinition.fields,
+  primaryIndex: tableDefinition.primaryIndex,
+  globalIndexes: tableDefinition.globalIndexes,
+  stream: tableDefinition.stream,
+  ttl: tableDefinition.ttl,
+  // `deletionProtection` is a first-class Dynamo arg in SST 4.17 (→ deletionProtectionEnabled).
+  deletionProtection: $app.stage === "production",
+  transform: {
+    table: (args) => {
+      // SST 4.17 already enables PITR by default; state it so a future default change can't drop it.
+      args.pointInTimeRecovery = { enabled: true };
+      args.deletionProtectionEnabled = $app.stage === "production";
+      return undefined;
+    },
+  },
+});
+
+/** HMAC key that signs pagination cursors (tamper-evident). Set per stage with `sst secret set`. */
+export const cursorSecret = new sst.Secret("CursorSecret");

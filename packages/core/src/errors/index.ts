@@ -1,0 +1,41 @@
+/**
+ * Domain errors. Core code throws these; the HTTP layer maps each to exactly one problem
+ * response (packages/functions/src/http/problem.ts). Anything else is a fault (500).
+ */
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `lines.0.quantity`; empty for the whole body. */
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  abstract readonly title: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly status = 422;
+  readonly title = "Invalid request";
+  constructor(readonly issues: FieldIssue[], message = "One or more fields are invalid.") {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly title = "Not found";
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly title = "Forbidden";
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+  readonly title = "Conflict";
+}

@@ -1,0 +1,4 @@
+import { monotonicFactory } from "ulidx";
+
+/** Sortable ids: lexical order is creation order, which the table's sort keys rely on. */
+export const newId: () => string = monotonicFactory();

@@ -1,0 +1,169 @@
+import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import type { PageKey } from "../pagination";
+import { productKey } from "../products";
+import { documentClient, tableName } from "../table";
+import type { OrderStatus } from "./lifecycle";
+import type { Order, OrderLine, OrderWithLines } from "./schema";
+
+/**
+ * Key layout. An order and its lines share a partition (one Query reads both); gsi1 lists a
+ * user's orders newest first (ids sort by time); gsi2 lists orders by status and date.
+ */
+const orderPk = (id: string) => `ORDER#${id}`;
+const userOrdersPk = (userId: string) => `USER#${userId}`;
+const statusPk = (status: OrderStatus) => `STATUS#${status}`;
+const statusSk = (order: Pick<Order, "createdAt" | "id">) => `${order.createdAt}#${order.id}`;
+
+function orderItem(order: Order) {
+  return {
+    pk: orderPk(order.id),
+    sk: "ORDER",
+    gsi1pk: userOrdersPk(order.userId),
+    gsi1sk: `ORDER#${order.id}`,
+    gsi2pk: statusPk(order.status),
+    gsi2sk: statusSk(order),
+    type: "order",
+    ...order,
+  };
+}
+
+function lineItem(orderId: string, index: number, line: OrderLine) {
+  return { pk: orderPk(orderId), sk: `LINE#${String(index).padStart(3, "0")}`, type: "orderLine", orderId, ...line };
+}
+
+function toOrder(item: Record<string, unknown>): Order {
+  const { id, userId, status, total, lineCount, version, createdAt, updatedAt } = item as unknown as Order;
+  return { id, userId, status, total, lineCount, version, createdAt, updatedAt };
+}
+
+function toLine(item: Record<string, unknown>): OrderLine {
+  const { productId, name, quantity, unitPrice, lineTotal } = item as unknown as OrderLine;
+  return { productId, name, quantity, unitPrice, lineTotal };
+}
+
+export interface StockReservation {
+  productId: string;
+  quantity: number;
+  /** The product version the line was priced from; a concurrent catalogue edit cancels the order. */
+  expectedVersion: number;
+}
+
+/**
+ * Writes the order, its lines and the stock decrements in one transaction. The index of each
+ * reservation's item in the transaction is `1 + lines.length + i`, which callers use to read
+ * cancellation reasons.
+ */
+export async function insertOrder(order: Order, lines: OrderLine[], reservations: StockReservation[]): Promise<void> {
+  await documentClient().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: orderItem(order), ConditionExpression: "attribute_not_exists(pk)" } },
+        ...lines.map((line, index) => ({ Put: { TableName: tableName(), Item: lineItem(order.id, index, line) } })),
+        ...reservations.map((reservation) => ({
+          Update: {
+            TableName: tableName(),
+            Key: productKey(reservation.productId),
+            UpdateExpression: "SET stock = stock - :quantity",
+            ConditionExpression: "attribute_exists(pk) AND stock >= :quantity AND version = :version",
+            ExpressionAttributeValues: { ":quantity": reservation.quantity, ":version": reservation.expectedVersion },
+          },
+        })),
+      ],
+    }),
+  );
+}
+
+export async function getOrder(id: string): Promise<OrderWithLines | undefined> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": orderPk(id) },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  const head = items.find((item) => item.sk === "ORDER");
+  if (!head) return undefined;
+  return { ...toOrder(head), lines: items.filter((item) => item.sk !== "ORDER").map(toLine) };
+}
+
+export async function listUserOrders(userId: string, limit: number, startKey?: PageKey) {
+  const { Items, LastEvaluatedKey } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :user AND begins_with(gsi1sk, :prefix)",
+      ExpressionAttributeValues: { ":user": userOrdersPk(userId), ":prefix": "ORDER#" },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: (Items ?? []).map(toOrder), lastKey: LastEvaluatedKey as PageKey | undefined };
+}
+
+export async function listOrdersByStatus(status: OrderStatus, from: string, to: string, limit: number, startKey?: PageKey) {
+  const { Items, LastEvaluatedKey } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :status AND gsi2sk BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":status": statusPk(status), ":from": from, ":to": to },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: (Items ?? []).map(toOrder), lastKey: LastEvaluatedKey as PageKey | undefined };
+}
+
+/**
+ * Moves an order to `to` only if it is still at `from` and `expectedVersion`, and applies the
+ * stock changes (positive quantities restore stock) in the same transaction.
+ */
+export async function transitionOrder(
+  order: Order,
+  to: OrderStatus,
+  now: string,
+  stockReturns: { productId: string; quantity: number }[] = [],
+): Promise<void> {
+  await documentClient().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName(),
+            Key: { pk: orderPk(order.id), sk: "ORDER" },
+            UpdateExpression: "SET #status = :to, gsi2pk = :statusPk, updatedAt = :now ADD version :one",
+            ConditionExpression: "#status = :from AND version = :version",
+            ExpressionAttributeNames: { "#status": "status" },
+            ExpressionAttributeValues: {
+              ":to": to,
+              ":from": order.status,
+              ":statusPk": statusPk(to),
+              ":now": now,
+              ":one": 1,
+              ":version": order.version,
+            },
+          },
+        },
+        ...stockReturns.map((line) => ({
+          Update: {
+            TableName: tableName(),
+            Key: productKey(line.productId),
+            UpdateExpression: "SET stock = stock + :quantity",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":quantity": line.quantity },
+          },
+        })),
+      ],
+    }),
+  );
+}

@@ -1,0 +1,51 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import * as v from "valibot";
+import { Resource } from "sst";
+import { ValidationError } from "../errors";
+
+/**
+ * Opaque, tamper-evident cursors. A cursor is the DynamoDB `LastEvaluatedKey` of one query,
+ * bound to that query's scope (e.g. the caller's own order list) and signed with the stage's
+ * cursor secret, so a client can neither forge a key into another partition nor replay a cursor
+ * against a different query.
+ */
+export type PageKey = Record<string, string>;
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;
+
+export const pageQuerySchema = v.object({
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/, "must be an integer"), v.transform(Number), v.minValue(1), v.maxValue(MAX_LIMIT)),
+  ),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+});
+
+function sign(payload: string): string {
+  return createHmac("sha256", Resource.CursorSecret.value).update(payload).digest("base64url");
+}
+
+export function encodeCursor(scope: string, key: PageKey | undefined): string | null {
+  if (!key) return null;
+  const payload = Buffer.from(JSON.stringify({ s: scope, k: key })).toString("base64url");
+  return `${payload}.${sign(payload)}`;
+}
+
+const invalidCursor = () => new ValidationError([{ path: "cursor", message: "is not a valid cursor for this query" }]);
+
+export function decodeCursor(scope: string, cursor: string | undefined): PageKey | undefined {
+  if (cursor === undefined) return undefined;
+  const [payload, signature, extra] = cursor.split(".");
+  if (!payload || !signature || extra !== undefined) throw invalidCursor();
+  const expected = Buffer.from(sign(payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalidCursor();
+  const decoded = JSON.parse(Buffer.from(payload, "base64url").toString()) as { s: string; k: PageKey };
+  if (decoded.s !== scope) throw invalidCursor();
+  return decoded.k;
+}

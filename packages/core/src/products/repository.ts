@@ -1,0 +1,90 @@
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient, isConditionalCheckFailure, tableName } from "../table";
+import type { PageKey } from "../pagination";
+import type { Product } from "./schema";
+
+/** Key layout: one item per product; gsi1 lists the catalogue in id (creation) order. */
+export const productKey = (id: string) => ({ pk: `PRODUCT#${id}`, sk: "PRODUCT" });
+const CATALOGUE = "PRODUCTS";
+
+type ProductItem = Product & ReturnType<typeof productKey> & { gsi1pk: string; gsi1sk: string };
+
+function toItem(product: Product): ProductItem {
+  return { ...productKey(product.id), gsi1pk: CATALOGUE, gsi1sk: product.id, ...product };
+}
+
+export function fromItem(item: Record<string, unknown>): Product {
+  const { id, name, description, price, stock, version, createdAt, updatedAt } = item as unknown as Product;
+  return { id, name, description, price, stock, version, createdAt, updatedAt };
+}
+
+export async function getProduct(id: string): Promise<Product | undefined> {
+  const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: productKey(id) }));
+  return Item ? fromItem(Item) : undefined;
+}
+
+export async function getProducts(ids: string[]): Promise<Map<string, Product>> {
+  const found = new Map<string, Product>();
+  let keys: Record<string, unknown>[] = ids.map(productKey);
+  while (keys.length > 0) {
+    const { Responses, UnprocessedKeys } = await documentClient().send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }),
+    );
+    for (const item of Responses?.[tableName()] ?? []) found.set(String(item.id), fromItem(item));
+    keys = UnprocessedKeys?.[tableName()]?.Keys ?? [];
+  }
+  return found;
+}
+
+export async function listProducts(limit: number, startKey?: PageKey) {
+  const { Items, LastEvaluatedKey } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :catalogue",
+      ExpressionAttributeValues: { ":catalogue": CATALOGUE },
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: (Items ?? []).map(fromItem), lastKey: LastEvaluatedKey as PageKey | undefined };
+}
+
+export async function insertProduct(product: Product): Promise<void> {
+  await documentClient().send(
+    new PutCommand({ TableName: tableName(), Item: toItem(product), ConditionExpression: "attribute_not_exists(pk)" }),
+  );
+}
+
+/**
+ * Replaces a product only if it is still at `expectedVersion` (optimistic concurrency); returns
+ * false when it was deleted or changed meanwhile.
+ */
+export async function replaceProduct(product: Product, expectedVersion: number): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: toItem(product),
+        ConditionExpression: "attribute_exists(pk) AND version = :expected",
+        ExpressionAttributeValues: { ":expected": expectedVersion },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function deleteProduct(id: string): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new DeleteCommand({ TableName: tableName(), Key: productKey(id), ConditionExpression: "attribute_exists(pk)" }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return false;
+    throw error;
+  }
+}

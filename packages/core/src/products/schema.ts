@@ -1,0 +1,30 @@
+import * as v from "valibot";
+import { moneySchema, type Money } from "../money";
+
+export interface Product {
+  id: string;
+  name: string;
+  description: string;
+  price: Money;
+  stock: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
+const descriptionSchema = v.pipe(v.string(), v.maxLength(4000));
+const stockSchema = v.pipe(v.number(), v.integer("must be an integer"), v.minValue(0), v.maxValue(1_000_000_000));
+
+/** What an admin may send to create a product. Ids, versions and timestamps are server-owned. */
+export const newProductSchema = v.strictObject({
+  name: nameSchema,
+  description: v.optional(descriptionSchema, ""),
+  price: moneySchema,
+  stock: stockSchema,
+});
+export type NewProduct = v.InferOutput<typeof newProductSchema>;
+
+/** A full replacement of the editable fields (PUT semantics). */
+export const productReplacementSchema = newProductSchema;
+export type ProductReplacement = NewProduct;

@@ -1,0 +1,37 @@
+import { ConflictError, NotFoundError } from "../errors";
+import { newId } from "../ids";
+import { decodeCursor, encodeCursor, type Page } from "../pagination";
+import * as repository from "./repository";
+import type { NewProduct, Product, ProductReplacement } from "./schema";
+
+const notFound = (id: string) => new NotFoundError(`Product ${id} does not exist.`);
+
+export async function get(id: string): Promise<Product> {
+  const product = await repository.getProduct(id);
+  if (!product) throw notFound(id);
+  return product;
+}
+
+export async function list(limit: number, cursor?: string): Promise<Page<Product>> {
+  const page = await repository.listProducts(limit, decodeCursor("products", cursor));
+  return { items: page.items, cursor: encodeCursor("products", page.lastKey) };
+}
+
+export async function create(input: NewProduct, now = new Date()): Promise<Product> {
+  const timestamp = now.toISOString();
+  const product: Product = { id: newId(), ...input, version: 1, createdAt: timestamp, updatedAt: timestamp };
+  await repository.insertProduct(product);
+  return product;
+}
+
+export async function replace(id: string, input: ProductReplacement, now = new Date()): Promise<Product> {
+  const current = await get(id);
+  const product: Product = { ...current, ...input, version: current.version + 1, updatedAt: now.toISOString() };
+  if (await repository.replaceProduct(product, current.version)) return product;
+  if (await repository.getProduct(id)) throw new ConflictError(`Product ${id} changed while it was being updated; retry.`);
+  throw notFound(id);
+}
+
+export async function remove(id: string): Promise<void> {
+  if (!(await repository.deleteProduct(id))) throw notFound(id);
+}

@@ -1,0 +1,4 @@
+export { tableDefinition, type TableDefinition, type GlobalIndexName } from "./definition";
+export { documentClient, tableName } from "./client";
+export { isConditionalCheckFailure, transactionCancellationReasons } from "./errors";
+export { pingTable } from "./health";

@@ -1,0 +1,2 @@
+export * as Users from "./service";
+export { profilePatchSchema, type UserProfile, type ProfilePatch } from "./schema";

@@ -1,0 +1,63 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from "aws-lambda";
+import type { Principal } from "@emporium/core/auth";
+import { NotFoundError } from "@emporium/core/errors";
+import { idSchema, parse } from "@emporium/core/validation";
+import * as v from "valibot";
+import type { Auth } from "../manifest";
+import { principalFrom, type Claims } from "./principal";
+import { HttpError } from "./problem";
+
+/** Request bodies above this are refused before parsing; no API document comes near it. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+/** A parsed view of a payload 2.0 event: each accessor validates what it returns. */
+export class Request {
+  readonly principal: Principal;
+
+  constructor(
+    readonly event: ApiEvent,
+    auth: Auth,
+  ) {
+    const claims = event.requestContext.authorizer?.jwt?.claims as Claims | undefined;
+    this.principal = auth === "public" ? anonymous : principalFrom(claims, auth);
+  }
+
+  header(name: string): string | undefined {
+    return this.event.headers?.[name.toLowerCase()];
+  }
+
+  /** The JSON body, validated: 415 unless JSON, 413 when too large, 400 when malformed, 422 when invalid. */
+  body<const S extends v.GenericSchema>(schema: S): v.InferOutput<S> {
+    const contentType = this.header("content-type")?.split(";")[0]?.trim().toLowerCase();
+    if (contentType !== "application/json" && !contentType?.endsWith("+json")) {
+      throw new HttpError(415, "Unsupported media type", "Send the body as application/json.", { accept: "application/json" });
+    }
+    const raw = this.event.body ?? "";
+    const text = this.event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw;
+    if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+      throw new HttpError(413, "Payload too large", `The body must not exceed ${MAX_BODY_BYTES} bytes.`);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new HttpError(400, "Malformed JSON", "The body is not valid JSON.");
+    }
+    return parse(schema, value);
+  }
+
+  query<const S extends v.GenericSchema>(schema: S): v.InferOutput<S> {
+    return parse(schema, this.event.queryStringParameters ?? {});
+  }
+
+  /** A path id; one that cannot be an id names nothing, so it is a 404 like any unknown id. */
+  id(name = "id"): string {
+    const value = this.event.pathParameters?.[name];
+    if (!v.is(idSchema, value)) throw new NotFoundError(`No resource has the id ${JSON.stringify(value ?? "")}.`);
+    return value;
+  }
+}
+
+const anonymous: Principal = Object.freeze({ userId: "", username: "", role: "customer" as const });

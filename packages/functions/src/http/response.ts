@@ -1,0 +1,17 @@
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+
+/**
+ * The one response builder. Handlers return one of these; the route wrapper adds
+ * `x-request-id` to whatever they return.
+ */
+export type Response = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return { statusCode, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
+}
+
+export const ok = (body: unknown) => json(200, body);
+
+export const created = (body: unknown, location: string) => json(201, body, { location });
+
+export const noContent = (): Response => ({ statusCode: 204, headers: {} });

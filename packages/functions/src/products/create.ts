@@ -1,0 +1,7 @@
+import { newProductSchema, Products } from "@emporium/core/products";
+import { created, route } from "../http";
+
+export const handler = route("POST /products", async (request) => {
+  const product = await Products.create(request.body(newProductSchema));
+  return created(product, `/products/${product.id}`);
+});

@@ -1,0 +1,42 @@
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { own, type Emulator } from "./process";
+import { waitUntil } from "./ports";
+
+export interface CognitoOptions {
+  port: number;
+  /** cognito-local keeps its pools under `<dataDir>/.cognito/db`. */
+  dataDir: string;
+  log: (line: string) => void;
+}
+
+/**
+ * cognito-local: Cognito user pools over the real wire protocol, signing RS256 tokens with a
+ * published key. Its issuer is `http://127.0.0.1:<port>/<poolId>`.
+ */
+export async function startCognito({ port, dataDir, log }: CognitoOptions): Promise<Emulator> {
+  mkdirSync(join(dataDir, ".cognito"), { recursive: true });
+  writeFileSync(join(dataDir, ".cognito", "config.json"), JSON.stringify({ TokenConfig: { IssuerDomain: `http://127.0.0.1:${port}` } }, null, 2));
+  const entry = createRequire(import.meta.url).resolve("cognito-local/lib/bin/start.js");
+  // Always Node, whatever runs this file: cognito-local is a Node program.
+  const child = spawn("node", [entry], {
+    cwd: dataDir,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const emulator = own("cognito-local", child, endpoint, log);
+  try {
+    await waitUntil("cognito-local", async () => {
+      if (child.exitCode !== null) throw new Error(`cognito-local exited with code ${child.exitCode}`);
+      const response = await fetch(`${endpoint}/health`);
+      return response.status < 500;
+    });
+  } catch (error) {
+    await emulator.stop();
+    throw error;
+  }
+  return emulator;
+}

@@ -1,0 +1,47 @@
+import type { ChildProcess } from "node:child_process";
+
+/** A child process the stack owns: stopping it sends SIGTERM, then SIGKILL after a grace period. */
+export interface Emulator {
+  name: string;
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Whatever happens to this process, its children go with it. */
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+export function own(name: string, child: ChildProcess, endpoint: string, log: (line: string) => void): Emulator {
+  running.add(child);
+  let stopping = false;
+  const tail: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n").filter(Boolean)) {
+      tail.push(line);
+      if (tail.length > 50) tail.shift();
+      log(line);
+    }
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.once("exit", (code, signal) => {
+    running.delete(child);
+    if (code && !stopping) log(`${name} exited with code ${code}${signal ? ` (${signal})` : ""}:\n${tail.join("\n")}`);
+  });
+  return {
+    name,
+    endpoint,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      stopping = true;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

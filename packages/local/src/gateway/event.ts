@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { RouteMatch } from "./router";
+
+/** API Gateway passes these bodies as text; everything else arrives base64-encoded. */
+const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|graphql|yaml)|[^;]*\+(json|xml))/i;
+
+export interface JwtAuthorizerContext {
+  jwt: { claims: Record<string, string>; scopes: string[] | null };
+}
+
+export interface EventInput {
+  request: IncomingMessage;
+  body: Buffer;
+  match: RouteMatch<unknown>;
+  requestId: string;
+  authorizer?: JwtAuthorizerContext;
+  now?: Date;
+}
+
+/** An HTTP API request id has the shape of API Gateway's: 16 characters of base64. */
+export function newRequestId(): string {
+  return randomBytes(12).toString("base64").slice(0, 15) + "=";
+}
+
+/** Builds the payload format 2.0 event API Gateway sends to a Lambda integration. */
+export function buildEvent({ request, body, match, requestId, authorizer, now = new Date() }: EventInput): APIGatewayProxyEventV2 {
+  const url = new URL(request.url ?? "/", "http://local");
+  const rawPath = (request.url ?? "/").split("?")[0]!;
+  const rawQueryString = (request.url ?? "").includes("?") ? request.url!.slice(request.url!.indexOf("?") + 1) : "";
+  const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  for (let i = 0; i < request.rawHeaders.length; i += 2) {
+    const name = request.rawHeaders[i]!.toLowerCase();
+    const value = request.rawHeaders[i + 1]!;
+    if (name === "cookie") {
+      cookies.push(...value.split(";").map((cookie) => cookie.trim()).filter(Boolean));
+      continue;
+    }
+    headers[name] = name in headers ? `${headers[name]},${value}` : value;
+  }
+  const queryStringParameters: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) {
+    queryStringParameters[key] = key in queryStringParameters ? `${queryStringParameters[key]},${value}` : value;
+  }
+  const host = headers.host ?? "127.0.0.1";
+  const contentType = headers["content-type"] ?? "";
+  const isText = TEXT_TYPES.test(contentType);
+  const hasBody = body.length > 0;
+
+  const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: JwtAuthorizerContext } } = {
+    version: "2.0",
+    routeKey: match.routeKey,
+    rawPath,
+    rawQueryString,
+    ...(cookies.length > 0 ? { cookies } : {}),
+    headers,
+    ...(Object.keys(queryStringParameters).length > 0 ? { queryStringParameters } : {}),
+    requestContext: {
+      accountId: "000000000000",
+      apiId: "local",
+      ...(authorizer ? { authorizer } : {}),
+      domainName: host,
+      domainPrefix: host.split(".")[0]!,
+      http: {
+        method: request.method ?? "GET",
+        path: safeDecodePath(rawPath),
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: normaliseIp(request.socket.remoteAddress),
+        userAgent: headers["user-agent"] ?? "",
+      },
+      requestId,
+      routeKey: match.routeKey,
+      stage: "$default",
+      time: formatTime(now),
+      timeEpoch: now.getTime(),
+    },
+    ...(Object.keys(match.pathParameters).length > 0 ? { pathParameters: match.pathParameters } : {}),
+    ...(hasBody ? { body: isText ? body.toString("utf8") : body.toString("base64") } : {}),
+    isBase64Encoded: hasBody && !isText,
+  };
+  return event;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `12/Mar/2020:19:03:58 +0000`, the CLF-style time API Gateway writes. */
+function formatTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+}
+
+function normaliseIp(address: string | undefined): string {
+  return (address ?? "127.0.0.1").replace(/^::ffff:/, "");
+}
+
+function safeDecodePath(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}

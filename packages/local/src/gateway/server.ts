@@ -1,0 +1,131 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Unauthorized } from "./authorizer";
+import { buildEvent, newRequestId, type JwtAuthorizerContext } from "./event";
+import { gatewayMessage, internalError, toHttpResponse, type HttpResponse } from "./result";
+import { Router } from "./router";
+
+/** HTTP API's hard limit on request payloads. */
+export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+export interface GatewayRoute {
+  routeKey: string;
+  functionName: string;
+  authorizer: "none" | "jwt";
+}
+
+export interface GatewayOptions {
+  port: number;
+  routes: GatewayRoute[];
+  invoke: (functionName: string, event: unknown) => Promise<unknown>;
+  authorizeJwt: (authorization: string | undefined) => Promise<JwtAuthorizerContext>;
+  log?: (line: string) => void;
+}
+
+export interface Gateway {
+  url: string;
+  close(): Promise<void>;
+}
+
+class TooLarge extends Error {}
+
+/** A local API Gateway HTTP API (payload format 2.0) in front of the project's functions. */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const router = new Router<GatewayRoute>();
+  for (const route of options.routes) router.add(route.routeKey, route);
+  const log = options.log ?? (() => undefined);
+
+  const server: Server = createServer((request, response) => {
+    const started = performance.now();
+    const requestId = newRequestId();
+    handle(request, requestId)
+      .catch((error) => {
+        log(`gateway fault: ${(error as Error).stack ?? error}`);
+        return internalError();
+      })
+      .then((result) => {
+        send(response, result, requestId);
+        log(`${request.method} ${request.url} → ${result.status} (${Math.round(performance.now() - started)} ms)`);
+      });
+  });
+
+  async function handle(request: IncomingMessage, requestId: string): Promise<HttpResponse> {
+    let body: Buffer;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      if (error instanceof TooLarge) return gatewayMessage(413, "Request Entity Too Large");
+      throw error;
+    }
+    const path = (request.url ?? "/").split("?")[0]!;
+    const match = router.match(request.method ?? "GET", path);
+    if (!match) return gatewayMessage(404, "Not Found");
+
+    let authorizer: JwtAuthorizerContext | undefined;
+    if (match.target.authorizer === "jwt") {
+      try {
+        authorizer = await options.authorizeJwt(request.headers.authorization);
+      } catch (error) {
+        if (!(error instanceof Unauthorized)) throw error;
+        const refused = gatewayMessage(401, "Unauthorized");
+        refused.headers["www-authenticate"] = `Bearer error="invalid_token"`;
+        return refused;
+      }
+    }
+
+    const event = buildEvent({ request, body, match, requestId, authorizer });
+    try {
+      return toHttpResponse(await options.invoke(match.target.functionName, event));
+    } catch (error) {
+      // A handler that throws or times out is a Lambda function error: API Gateway says 500.
+      log(`${match.target.functionName} failed: ${(error as Error).stack ?? error}`);
+      return internalError();
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    if (Number(request.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
+      request.resume();
+      reject(new TooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        request.removeAllListeners("data");
+        request.resume();
+        reject(new TooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+function send(response: ServerResponse, result: HttpResponse, requestId: string): void {
+  if (response.headersSent) return;
+  response.statusCode = result.status;
+  for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value);
+  response.setHeader("apigw-requestid", requestId);
+  response.setHeader("content-length", result.body.length);
+  response.end(result.body);
+}

@@ -1,0 +1,57 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+} from "@aws-sdk/client-dynamodb";
+import { tableDefinition, type TableDefinition } from "@emporium/core/table";
+
+const attributeType = { string: "S", number: "N", binary: "B" } as const;
+const streamViewType = {
+  "new-image": "NEW_IMAGE",
+  "old-image": "OLD_IMAGE",
+  "new-and-old-images": "NEW_AND_OLD_IMAGES",
+  "keys-only": "KEYS_ONLY",
+} as const;
+
+/** Translates the shared table definition (the one `infra/storage.ts` deploys) into CreateTable. */
+export function createTableInput(name: string, definition: TableDefinition = tableDefinition): CreateTableCommandInput {
+  const keySchema = (index: { hashKey: string; rangeKey?: string }) => [
+    { AttributeName: index.hashKey, KeyType: "HASH" as const },
+    ...(index.rangeKey ? [{ AttributeName: index.rangeKey, KeyType: "RANGE" as const }] : []),
+  ];
+  return {
+    TableName: name,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: Object.entries(definition.fields).map(([AttributeName, type]) => ({
+      AttributeName,
+      AttributeType: attributeType[type],
+    })),
+    KeySchema: keySchema(definition.primaryIndex),
+    GlobalSecondaryIndexes: Object.entries(definition.globalIndexes).map(([IndexName, index]) => ({
+      IndexName,
+      KeySchema: keySchema(index),
+      Projection: { ProjectionType: "ALL" },
+    })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: streamViewType[definition.stream] },
+  };
+}
+
+/** Creates the table unless it exists (persistent `bun dev` data), then turns on TTL. */
+export async function provisionTable(client: DynamoDBClient, name: string): Promise<{ streamArn?: string }> {
+  try {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    return { streamArn: Table?.LatestStreamArn };
+  } catch (error) {
+    if ((error as Error).name !== "ResourceNotFoundException") throw error;
+  }
+  const { TableDescription } = await client.send(new CreateTableCommand(createTableInput(name)));
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: name,
+      TimeToLiveSpecification: { AttributeName: tableDefinition.ttl, Enabled: true },
+    }),
+  );
+  return { streamArn: TableDescription?.LatestStreamArn };
+}

@@ -1,0 +1,52 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  type CognitoIdentityProviderClient,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { Products } from "@emporium/core/products";
+import { Users } from "@emporium/core/users";
+import { catalogue } from "./catalogue";
+import { seedUsers, type SeedUser } from "./users";
+
+export { seedUsers, type SeedUser } from "./users";
+export { catalogue } from "./catalogue";
+
+/** Seeds the catalogue (when empty) through the same core services the API uses. */
+export async function seedCatalogue(): Promise<number> {
+  const existing = await Products.list(1);
+  if (existing.items.length > 0) return 0;
+  for (const product of catalogue) await Products.create(product);
+  return catalogue.length;
+}
+
+/** Creates each development user (confirmed, permanent password, in its group) and their profile. */
+export async function seedAccounts(cognito: CognitoIdentityProviderClient, userPoolId: string, users: SeedUser[] = seedUsers) {
+  for (const user of users) {
+    try {
+      await cognito.send(
+        new AdminCreateUserCommand({
+          UserPoolId: userPoolId,
+          Username: user.email,
+          MessageAction: "SUPPRESS",
+          UserAttributes: [
+            { Name: "email", Value: user.email },
+            { Name: "email_verified", Value: "true" },
+            { Name: "name", Value: user.name },
+          ],
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== "UsernameExistsException") throw error;
+    }
+    await cognito.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }),
+    );
+    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: user.role }));
+    const { UserAttributes } = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
+    const sub = UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
+    if (!sub) throw new Error(`cognito-local returned no sub for ${user.email}`);
+    await Users.me({ userId: sub, username: user.email, role: user.role }, { email: user.email, name: user.name });
+  }
+}

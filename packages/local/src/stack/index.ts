@@ -1,0 +1,3 @@
+export { startStack, type Stack, type StackOptions } from "./start";
+export { signIn, type Tokens } from "./tokens";
+export { functionEnvironment, applyEnvironment, APP, REGION } from "./environment";

@@ -1,0 +1,29 @@
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { REGION } from "./environment";
+
+export interface Tokens {
+  accessToken: string;
+  idToken: string;
+  refreshToken: string;
+}
+
+/** Signs a user in against the (local) user pool with USER_PASSWORD_AUTH. */
+export async function signIn(cognitoEndpoint: string, clientId: string, email: string, password: string): Promise<Tokens> {
+  const client = new CognitoIdentityProviderClient({
+    endpoint: cognitoEndpoint,
+    region: REGION,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  try {
+    const { AuthenticationResult } = await client.send(
+      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: password } }),
+    );
+    return {
+      accessToken: AuthenticationResult!.AccessToken!,
+      idToken: AuthenticationResult!.IdToken!,
+      refreshToken: AuthenticationResult!.RefreshToken!,
+    };
+  } finally {
+    client.destroy();
+  }
+}
