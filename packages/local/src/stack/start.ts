@@ -45,6 +45,8 @@ export interface Stack {
  * seed data, the functions of the manifest and the local API Gateway in front of them.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
+  // Lambda runs the functions on nodejs22.x; the SDK's notice about this machine's Node 20 is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const stateDir = join(resolve(options.root), ".emporium");
   const runDir = options.persist ? stateDir : join(stateDir, "runs", `${process.pid}-${Date.now()}`);
   const stoppers: (() => Promise<void>)[] = [];

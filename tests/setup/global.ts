@@ -1,0 +1,43 @@
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startStack, type Stack } from "@emporium/local/stack";
+
+export interface ProvidedStack {
+  apiUrl: string;
+  tableName: string;
+  userPoolId: string;
+  clientId: string;
+  issuer: string;
+  endpoints: Stack["endpoints"];
+  environment: Record<string, string>;
+  users: Stack["users"];
+  logFile: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: ProvidedStack;
+  }
+}
+
+/** Starts the offline stack once for the whole run, on free ports, with in-memory data. */
+export default async function setup(project: TestProject) {
+  const root = resolve(import.meta.dirname, "../..");
+  const logDir = join(root, ".emporium", "test-logs");
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, "stack.log");
+  writeFileSync(logFile, "");
+  // Handler logs are JSON on stdout; in tests only warnings and errors reach the terminal.
+  process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  const stack = await startStack({
+    root,
+    ports: { api: 0, dynamodb: 0, cognito: 0 },
+    persist: false,
+    watch: false,
+    log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
+  });
+  const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, environment, users } = stack;
+  project.provide("stack", { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, environment, users, logFile });
+  return () => stack.stop();
+}

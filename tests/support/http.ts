@@ -1,0 +1,33 @@
+import { inject } from "vitest";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface CallOptions {
+  token?: string;
+  json?: unknown;
+  body?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+/** One HTTP call to the local gateway; the body is parsed when it is JSON. */
+export async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body = options.body;
+  if (options.json !== undefined) {
+    headers["content-type"] ??= "application/json";
+    body = JSON.stringify(options.json);
+  }
+  const response = await fetch(`${inject("stack").apiUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  const type = response.headers.get("content-type") ?? "";
+  return { status: response.status, headers: response.headers, text, body: type.includes("json") && text ? JSON.parse(text) : text };
+}
+
+export const get = <T = any>(path: string, options?: CallOptions) => call<T>("GET", path, options);
+export const post = <T = any>(path: string, json: unknown, options?: CallOptions) => call<T>("POST", path, { ...options, json });

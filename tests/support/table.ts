@@ -1,0 +1,24 @@
+import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { inject } from "vitest";
+
+/**
+ * Every item in the table, counted. Only tests scan: it proves that a refused request wrote
+ * nothing anywhere.
+ */
+export async function itemCount(): Promise<number> {
+  const { endpoints, tableName } = inject("stack");
+  const client = new DynamoDBClient({
+    endpoint: endpoints.dynamodb,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  let count = 0;
+  let startKey: Record<string, any> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, Select: "COUNT", ExclusiveStartKey: startKey, ConsistentRead: true }));
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  client.destroy();
+  return count;
+}

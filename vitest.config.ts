@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * One offline stack per run (globalSetup), shared by every test file; tests isolate by their
+ * own data. Files run one at a time because some assert on the whole table's item count.
+ */
+export default defineConfig({
+  test: {
+    include: ["packages/*/test/**/*.test.ts", "tests/**/*.test.ts"],
+    globalSetup: ["tests/setup/global.ts"],
+    setupFiles: ["tests/setup/environment.ts"],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", AWS_EC2_METADATA_DISABLED: "true" },
+  },
+});
