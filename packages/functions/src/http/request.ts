@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from "aws-lambda";
 import type { Principal } from "@emporium/core/auth";
-import { NotFoundError } from "@emporium/core/errors";
+import { NotFoundError, ValidationError } from "@emporium/core/errors";
 import { idSchema, parse } from "@emporium/core/validation";
 import * as v from "valibot";
 import type { Auth } from "../manifest";
@@ -28,7 +28,7 @@ export class Request {
     return this.event.headers?.[name.toLowerCase()];
   }
 
-  /** The JSON body, validated: 415 unless JSON, 413 when too large, 400 when malformed, 422 when invalid. */
+  /** The JSON object body, validated: 415 unless JSON, 413 when too large, 400 when malformed, 422 when invalid. */
   body<const S extends v.GenericSchema>(schema: S): v.InferOutput<S> {
     const contentType = this.header("content-type")?.split(";")[0]?.trim().toLowerCase();
     if (contentType !== "application/json" && !contentType?.endsWith("+json")) {
@@ -44,6 +44,10 @@ export class Request {
       value = JSON.parse(text);
     } catch {
       throw new HttpError(400, "Malformed JSON", "The body is not valid JSON.");
+    }
+    // Every body of this API is an object; valibot's object schemas would also take an array.
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      throw new ValidationError([{ path: "", message: "the body must be a JSON object" }]);
     }
     return parse(schema, value);
   }
