@@ -1,21 +1,17 @@
+import { nodeBuild } from "../packages/functions/src/build";
 import { defaults, routeEntries, type Link } from "../packages/functions/src/manifest";
 import { cursorSecret, table } from "./storage";
 import { client, userPool } from "./auth";
 
 /**
- * esbuild options for every Node function. SST 4.17's Node build (Go CLI,
- * pkg/runtime/node/build.go) already bundles ESM (`bundle.mjs`), platform node, target from the
- * runtime (nodejs22.x → es2023), mainFields ["module", "main"], no custom conditions, keepNames,
- * a createRequire/__filename/__dirname banner, externals ["sharp", "pg-native"]. It does NOT
- * minify unless `minify: true` is passed (the Go side reads a plain bool that defaults to false,
- * although the docs say the default is true), so say it explicitly, with mainFields pinned so
- * the AWS SDK's ESM builds are bundled even if SST's default changes.
+ * How functions are bundled: the shared options of packages/functions/src/build.ts (ESM,
+ * minified, the AWS SDK's ESM builds); SST adds the rest (platform, target, banner, externals).
  */
 const nodejs: sst.aws.FunctionArgs["nodejs"] = {
-  format: "esm",
-  minify: true,
+  format: nodeBuild.format,
+  minify: nodeBuild.minify,
   esbuild: {
-    mainFields: ["module", "main"],
+    mainFields: [...nodeBuild.mainFields],
   },
 };
 

@@ -1,3 +1,5 @@
+import { passwordPolicy, userGroups } from "../packages/core/src/identity";
+
 /**
  * Users: a Cognito user pool signing in by email, one app client for the API, and the two
  * groups the API authorises by (`admin`, `customer`).
@@ -7,11 +9,11 @@ export const userPool = new sst.aws.CognitoUserPool("UserPool", {
   transform: {
     userPool: (args) => {
       args.passwordPolicy = {
-        minimumLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireNumbers: true,
-        requireSymbols: true,
+        minimumLength: passwordPolicy.minLength,
+        requireLowercase: passwordPolicy.requireLowercase,
+        requireUppercase: passwordPolicy.requireUppercase,
+        requireNumbers: passwordPolicy.requireDigits,
+        requireSymbols: passwordPolicy.requireSymbols,
         temporaryPasswordValidityDays: 7,
       };
       args.deletionProtection = $app.stage === "production" ? "ACTIVE" : "INACTIVE";
@@ -31,26 +33,20 @@ export const client = userPool.addClient("UserPoolClient", {
       args.explicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
       args.generateSecret = false;
       args.preventUserExistenceErrors = "ENABLED";
-      args.accessTokenValidity = 60;
-      args.idTokenValidity = 60;
-      args.refreshTokenValidity = 30;
-      args.tokenValidityUnits = { accessToken: "minutes", idToken: "minutes", refreshToken: "days" };
       return undefined;
     },
   },
 });
 
-/** Groups the API authorises by (read from the access token's `cognito:groups` claim). */
-export const adminGroup = new aws.cognito.UserGroup("UserPoolGroupAdmin", {
-  userPoolId: userPool.id,
-  name: "admin",
-  description: "Administrators: manage the catalogue and all orders",
-  precedence: 0,
-});
-
-export const customerGroup = new aws.cognito.UserGroup("UserPoolGroupCustomer", {
-  userPoolId: userPool.id,
-  name: "customer",
-  description: "Customers: their own profile and orders",
-  precedence: 10,
-});
+/**
+ * Groups the API authorises by (read from the access token's `cognito:groups` claim); the
+ * offline runtime creates the same list. Lower precedence wins, so `admin` comes first.
+ */
+export const groups = userGroups.map(
+  (name, precedence) =>
+    new aws.cognito.UserGroup(`UserPoolGroup${name[0]!.toUpperCase()}${name.slice(1)}`, {
+      userPoolId: userPool.id,
+      name,
+      precedence,
+    }),
+);

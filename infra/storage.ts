@@ -11,13 +11,12 @@ export const table = new sst.aws.Dynamo("Table", {
   globalIndexes: tableDefinition.globalIndexes,
   stream: tableDefinition.stream,
   ttl: tableDefinition.ttl,
-  // `deletionProtection` is a first-class Dynamo arg in SST 4.17 (→ deletionProtectionEnabled).
+  // First-class Dynamo arg in SST 4.17; it sets the table's `deletionProtectionEnabled`.
   deletionProtection: $app.stage === "production",
   transform: {
     table: (args) => {
       // SST 4.17 already enables PITR by default; state it so a future default change can't drop it.
       args.pointInTimeRecovery = { enabled: true };
-      args.deletionProtectionEnabled = $app.stage === "production";
       return undefined;
     },
   },

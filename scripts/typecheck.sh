@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Type-checks infra against SST 4's real platform types, and all packages, without touching AWS.
-# `sst install` writes .sst/platform (gitignored) with config.d.ts, the component sources and
-# the Pulumi providers; it needs no AWS account, only the npm registry (or bun's cache).
+# Type-checks everything without touching AWS:
+#   1. infra (sst.config.ts, infra/*) against SST 4's real platform types in .sst/platform,
+#      written by `sst install` (no AWS account needed; bun fetches the Pulumi providers from
+#      the npm registry or its cache);
+#   2. packages, tests and benches (root tsconfig.json).
+# They are two programs because the platform types don't mix with package code (see tsconfig.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,19 +12,33 @@ export AWS_EC2_METADATA_DISABLED=true
 export SST_SKIP_DEPENDENCY_CHECK=true
 export SST_TELEMETRY_DISABLED=1
 if [[ -x node_modules/.bin/bun ]]; then
-  export SST_BUN_PATH="$(pwd)/node_modules/.bin/bun"
+  SST_BUN_PATH="$(pwd)/node_modules/.bin/bun"
 else
   SST_BUN_PATH="$(command -v bun || true)"
-  if [[ -z "$SST_BUN_PATH" ]]; then
-    echo "typecheck: bun not found (SST uses it to install the platform); install bun >= 1.2" >&2
-    exit 1
-  fi
-  export SST_BUN_PATH
 fi
+if [[ -z "$SST_BUN_PATH" ]]; then
+  echo "typecheck: bun not found; SST needs it to install .sst/platform (install bun >= 1.2)" >&2
+  exit 1
+fi
+export SST_BUN_PATH
 
-if [[ ! -f .sst/platform/config.d.ts ]]; then
-  echo "typecheck: installing the SST platform into .sst/platform (sst install --stage ci)" >&2
+# (Re)install the platform when it is missing or was written by another sst version.
+want="$(node -p 'require("./node_modules/sst/package.json").version')"
+have="$(cat .sst/platform/version 2>/dev/null || true)"
+if [[ ! -f .sst/platform/config.d.ts || "$have" != "$want" ]]; then
+  echo "typecheck: sst install --stage ci (platform ${have:-missing} → $want)" >&2
   node_modules/.bin/sst install --stage ci
 fi
 
-node_modules/.bin/tsc --noEmit -p tsconfig.json
+tsc=node_modules/.bin/tsc
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+# The two programs are independent: check them side by side.
+"$tsc" --noEmit -p infra/tsconfig.json >"$out/infra" 2>&1 & infra=$!
+"$tsc" --noEmit -p tsconfig.json >"$out/packages" 2>&1 & packages=$!
+status=0
+wait "$infra" || { echo "typecheck: infra (infra/tsconfig.json) failed:" >&2; status=1; }
+cat "$out/infra"
+wait "$packages" || { echo "typecheck: packages (tsconfig.json) failed:" >&2; status=1; }
+cat "$out/packages"
+exit "$status"

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, watch, type FSWatcher } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
-import { nodeBuild } from "@emporium/functions/build";
+import { bundleOptions } from "@emporium/functions/build";
 import { lambdaContext, type FunctionConfig } from "./context";
 
 export interface FunctionSource extends FunctionConfig {
@@ -45,19 +45,13 @@ export class FunctionHost {
         mkdirSync(dir, { recursive: true });
         const build = await esbuild.context({
           entryPoints: [join(this.root, `${file}.ts`)],
-          bundle: true,
           outdir: dir,
           entryNames: "[name]-[hash]",
           write: true,
           metafile: true,
           logLevel: "silent",
           sourcemap: "inline",
-          format: nodeBuild.format,
-          platform: nodeBuild.platform,
-          target: nodeBuild.target,
-          minify: nodeBuild.minify,
-          mainFields: [...nodeBuild.mainFields],
-          banner: { js: nodeBuild.banner },
+          ...bundleOptions,
         });
         const loaded: Loaded = { source, build, generation: 0 };
         this.functions.set(source.name, loaded);
