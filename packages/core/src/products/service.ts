@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError } from "../errors";
 import { newId } from "../ids";
-import { decodeCursor, encodeCursor, type Page } from "../pagination";
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { NewProduct, Product, ProductReplacement } from "./schema";
 
@@ -12,7 +12,7 @@ export async function get(id: string): Promise<Product> {
   return product;
 }
 
-export async function list(limit: number, cursor?: string): Promise<Page<Product>> {
+export async function list(limit = DEFAULT_LIMIT, cursor?: string): Promise<Page<Product>> {
   const page = await repository.listProducts(limit, decodeCursor("products", cursor));
   return { items: page.items, cursor: encodeCursor("products", page.lastKey) };
 }

@@ -1,4 +1,4 @@
-import { Orders } from "@emporium/core/orders";
+import * as Orders from "@emporium/core/orders";
 import { pageQuerySchema } from "@emporium/core/pagination";
 import { ok, route } from "../http";
 

@@ -1,6 +1,6 @@
-import { profilePatchSchema, Users } from "@emporium/core/users";
+import * as Users from "@emporium/core/users";
 import { ok, route } from "../http";
 
 export const handler = route("PATCH /me", async (request) => {
-  return ok(await Users.updateMe(request.principal, request.body(profilePatchSchema)));
+  return ok(await Users.updateMe(request.principal, request.body(Users.profilePatchSchema)));
 });

@@ -1,4 +1,4 @@
-import { Orders } from "@emporium/core/orders";
+import * as Orders from "@emporium/core/orders";
 import { ok, route } from "../http";
 
 export const handler = route("POST /orders/{id}/cancel", async (request) => {

@@ -1,7 +1,7 @@
-import { Orders, placeOrderSchema } from "@emporium/core/orders";
+import * as Orders from "@emporium/core/orders";
 import { created, route } from "../http";
 
 export const handler = route("POST /orders", async (request) => {
-  const order = await Orders.place(request.principal, request.body(placeOrderSchema));
+  const order = await Orders.place(request.principal, request.body(Orders.placeOrderSchema));
   return created(order, `/orders/${order.id}`);
 });

@@ -1,4 +1,4 @@
-import { Products } from "@emporium/core/products";
+import * as Products from "@emporium/core/products";
 import { noContent, route } from "../http";
 
 export const handler = route("DELETE /products/{id}", async (request) => {

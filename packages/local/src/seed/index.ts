@@ -5,8 +5,8 @@ import {
   AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { Products } from "@emporium/core/products";
-import { Users } from "@emporium/core/users";
+import * as Products from "@emporium/core/products";
+import * as Users from "@emporium/core/users";
 import { catalogue } from "./catalogue";
 import { seedUsers, type SeedUser } from "./users";
 
