@@ -13,6 +13,10 @@ declare module "sst" {
       "type": "sst.aws.ApiGatewayV2"
       "url": string
     }
+    "ApiKeyPepper": {
+      "type": "sst.sst.Secret"
+      "value": string
+    }
     "CursorSecret": {
       "type": "sst.sst.Secret"
       "value": string

@@ -1,29 +1,22 @@
-import { nodeBuild } from "../packages/functions/src/build";
-import { defaults, routeEntries, type Link } from "../packages/functions/src/manifest";
-import { cursorSecret, table } from "./storage";
+import { apiKeyAuthorizer, routeEntries, type Link } from "../packages/functions/src/manifest";
+import { apiKeyPepper, cursorSecret, table } from "./storage";
 import { client, userPool } from "./auth";
-
-/**
- * How functions are bundled: the shared options of packages/functions/src/build.ts (ESM,
- * minified, the AWS SDK's ESM builds); SST adds the rest (platform, target, banner, externals).
- */
-const nodejs: sst.aws.FunctionArgs["nodejs"] = {
-  format: nodeBuild.format,
-  minify: nodeBuild.minify,
-  esbuild: {
-    mainFields: [...nodeBuild.mainFields],
-  },
-};
+import { functionArgs } from "./functions";
 
 const region = aws.getRegionOutput().region;
 
-export const api = new sst.aws.ApiGatewayV2("Api");
+/**
+ * Stage-wide throttling, the API's last line of defence; each caller's own limits (token
+ * bucket and daily quota per user or key) are enforced by the functions.
+ */
+const stageThrottling = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000 };
 
-export const authorizer = api.addAuthorizer({
-  name: "cognito",
-  jwt: {
-    issuer: $interpolate`https://cognito-idp.${region}.amazonaws.com/${userPool.id}`,
-    audiences: [client.id],
+export const api = new sst.aws.ApiGatewayV2("Api", {
+  transform: {
+    stage: (args) => {
+      args.defaultRouteSettings = { ...args.defaultRouteSettings, ...stageThrottling };
+      return undefined;
+    },
   },
 });
 
@@ -31,29 +24,40 @@ export const authorizer = api.addAuthorizer({
 const linkables = {
   Table: table,
   CursorSecret: cursorSecret,
+  ApiKeyPepper: apiKeyPepper,
   UserPool: userPool,
   UserPoolClient: client,
 } satisfies Record<Link, unknown>;
 
+export const jwtAuthorizer = api.addAuthorizer({
+  name: "cognito",
+  jwt: {
+    issuer: $interpolate`https://cognito-idp.${region}.amazonaws.com/${userPool.id}`,
+    audiences: [client.id],
+  },
+});
+
+export const keyAuthorizer = api.addAuthorizer({
+  name: "apiKey",
+  lambda: {
+    function: functionArgs(apiKeyAuthorizer, linkables),
+    payload: "2.0",
+    response: "simple",
+    identitySources: [apiKeyAuthorizer.identitySource],
+    ttl: `${apiKeyAuthorizer.resultsTtlSeconds} seconds`,
+  },
+});
+
+function authFor(auth: string) {
+  if (auth === "public") return {};
+  if (auth === "apiKey") return { auth: { lambda: keyAuthorizer.id } };
+  return { auth: { jwt: { authorizer: jwtAuthorizer.id } } };
+}
+
 export const routes = Object.fromEntries(
   routeEntries().map(([routeKey, spec]) => [
     routeKey,
-    api.route(
-      routeKey,
-      {
-        handler: spec.handler,
-        memory: spec.memory ?? defaults.memory,
-        timeout: spec.timeout ?? defaults.timeout,
-        architecture: defaults.architecture,
-        runtime: defaults.runtime,
-        link: spec.links.map((name) => linkables[name]),
-        nodejs,
-      },
-      {
-        // Stable logical names (ApiRoute<Name>, ApiRoute<Name>Handler) instead of route hashes.
-        name: spec.name,
-        ...(spec.auth === "public" ? {} : { auth: { jwt: { authorizer: authorizer.id } } }),
-      },
-    ),
+    // Stable logical names (ApiRoute<Name>, ApiRoute<Name>Handler) instead of route hashes.
+    api.route(routeKey, functionArgs(spec, linkables), { name: spec.name, ...authFor(spec.auth) }),
   ]),
 );

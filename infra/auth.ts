@@ -1,11 +1,28 @@
-import { passwordPolicy, userGroups } from "../packages/core/src/identity";
+import { passwordPolicy, userGroups } from "../packages/core/src/identity/policy";
+import { triggers } from "../packages/functions/src/manifest";
+import { functionArgs } from "./functions";
+import { table } from "./storage";
 
 /**
  * Users: a Cognito user pool signing in by email, one app client for the API, and the two
  * groups the API authorises by (`admin`, `customer`).
  */
+const { region } = aws.getRegionOutput();
+const { accountId } = aws.getCallerIdentityOutput();
+
 export const userPool = new sst.aws.CognitoUserPool("UserPool", {
   usernames: ["email"],
+  triggers: {
+    // Puts confirmed users in `customer` and creates their profile (it gets the pool id from the event).
+    postConfirmation: functionArgs(triggers.PostConfirmation, { Table: table }, {
+      permissions: [
+        {
+          actions: ["cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup"],
+          resources: [$interpolate`arn:aws:cognito-idp:${region}:${accountId}:userpool/*`],
+        },
+      ],
+    }),
+  },
   transform: {
     userPool: (args) => {
       args.passwordPolicy = {

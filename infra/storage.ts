@@ -24,3 +24,6 @@ export const table = new sst.aws.Dynamo("Table", {
 
 /** HMAC key that signs pagination cursors (tamper-evident). Set per stage with `sst secret set`. */
 export const cursorSecret = new sst.Secret("CursorSecret");
+
+/** Pepper of the API-key hashes: a leaked table alone does not let anyone check guessed keys. */
+export const apiKeyPepper = new sst.Secret("ApiKeyPepper");

@@ -10,6 +10,7 @@ export interface ProvidedStack {
   clientId: string;
   issuer: string;
   endpoints: Stack["endpoints"];
+  cognitoDatabase: string;
   environment: Record<string, string>;
   users: Stack["users"];
   logFile: string;
@@ -32,12 +33,12 @@ export default async function setup(project: TestProject) {
   process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
   const stack = await startStack({
     root,
-    ports: { api: 0, dynamodb: 0, cognito: 0 },
+    ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0 },
     persist: false,
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
   });
-  const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, environment, users } = stack;
-  project.provide("stack", { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, environment, users, logFile });
+  const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, cognitoDatabase, environment, users } = stack;
+  project.provide("stack", { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, cognitoDatabase, environment, users, logFile });
   return () => stack.stop();
 }

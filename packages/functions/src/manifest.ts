@@ -1,25 +1,35 @@
 /**
  * The app manifest: every API route, the function that serves it, who may call it and what it
- * links. Plain data with no SST globals, read by `infra/api.ts` to create the deployed API and
- * by `packages/local` to serve the same routes offline. Adding a route is one entry here plus
- * its handler.
+ * links, plus the authorizers and user-pool triggers those routes rely on. Plain data with no
+ * SST globals, read by `infra/*` to create the deployed resources and by `packages/local` to
+ * serve the same topology offline. Adding a route is one entry here plus its handler.
  */
+import type { Scope } from "@emporium/core/auth";
 
-/** `public`: anyone. `user`: any signed-in user (Cognito access token). `admin`: the admin group. */
-export type Auth = "public" | "user" | "admin";
+/**
+ * `public`: anyone. `user`: any signed-in user (Cognito access token, JWT authorizer).
+ * `admin`: the admin group. `apiKey`: machine clients (`x-api-key`, Lambda authorizer) whose
+ * key grants the route's `scope`.
+ */
+export type Auth = "public" | "user" | "admin" | "apiKey";
 
 /** Linkable resources, by the names `infra/*` gives them and handlers read through `Resource`. */
-export type Link = "Table" | "CursorSecret" | "UserPool" | "UserPoolClient";
+export type Link = "Table" | "CursorSecret" | "ApiKeyPepper" | "UserPool" | "UserPoolClient";
 
-export interface RouteSpec {
+export interface FunctionSpec {
   /** Function name: unique, PascalCase; it becomes the Lambda's logical name. */
   name: string;
   /** `<file path from the repository root without extension>.<export>`, as SST expects. */
   handler: string;
-  auth: Auth;
   links: readonly Link[];
   memory?: `${number} MB`;
   timeout?: `${number} seconds`;
+}
+
+export interface RouteSpec extends FunctionSpec {
+  auth: Auth;
+  /** For `apiKey` routes: the scope a key must hold. */
+  scope?: Scope;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -29,9 +39,24 @@ export const defaults = { memory: "1024 MB", timeout: "10 seconds", architecture
 
 const fn = (path: string) => `packages/functions/src/${path}.handler`;
 const data = ["Table", "CursorSecret"] as const;
+const accounts = ["Table", "UserPoolClient"] as const;
+const directory = ["Table", "CursorSecret", "UserPool"] as const;
+const keys = ["Table", "CursorSecret", "ApiKeyPepper"] as const;
 
 export const routes = {
   "GET /health": { name: "Health", handler: fn("health/get"), auth: "public", links: ["Table"] },
+
+  "POST /auth/signup": { name: "AuthSignUp", handler: fn("auth/signup"), auth: "public", links: accounts },
+  "POST /auth/confirm": { name: "AuthConfirm", handler: fn("auth/confirm"), auth: "public", links: accounts },
+  "POST /auth/login": { name: "AuthLogIn", handler: fn("auth/login"), auth: "public", links: accounts },
+  "POST /auth/refresh": { name: "AuthRefresh", handler: fn("auth/refresh"), auth: "public", links: accounts },
+  "POST /auth/forgot-password": { name: "AuthForgotPassword", handler: fn("auth/forgot-password"), auth: "public", links: accounts },
+  "POST /auth/confirm-forgot-password": {
+    name: "AuthConfirmForgotPassword",
+    handler: fn("auth/confirm-forgot-password"),
+    auth: "public",
+    links: accounts,
+  },
 
   "GET /products": { name: "ProductsList", handler: fn("products/list"), auth: "public", links: data },
   "GET /products/{id}": { name: "ProductsGet", handler: fn("products/get"), auth: "public", links: data },
@@ -47,10 +72,51 @@ export const routes = {
   "GET /orders": { name: "OrdersSearch", handler: fn("orders/search"), auth: "admin", links: data },
   "GET /orders/{id}": { name: "OrdersGet", handler: fn("orders/get"), auth: "user", links: data },
   "POST /orders/{id}/cancel": { name: "OrdersCancel", handler: fn("orders/cancel"), auth: "user", links: data },
+
+  "GET /users": { name: "UsersList", handler: fn("users/list"), auth: "admin", links: directory },
+  "GET /users/{id}": { name: "UsersGet", handler: fn("users/get"), auth: "admin", links: directory },
+  "PATCH /users/{id}": { name: "UsersUpdate", handler: fn("users/update"), auth: "admin", links: directory },
+  "DELETE /users/{id}": { name: "UsersDelete", handler: fn("users/delete"), auth: "admin", links: directory },
+
+  "POST /api-keys": { name: "ApiKeysCreate", handler: fn("api-keys/create"), auth: "admin", links: keys },
+  "GET /api-keys": { name: "ApiKeysList", handler: fn("api-keys/list"), auth: "admin", links: keys },
+  "DELETE /api-keys/{id}": { name: "ApiKeysRevoke", handler: fn("api-keys/revoke"), auth: "admin", links: keys },
+
+  "GET /partner/orders": { name: "PartnerOrders", handler: fn("partner/orders"), auth: "apiKey", scope: "orders:read", links: data },
+  "PUT /partner/products/{id}/stock": {
+    name: "PartnerStock",
+    handler: fn("partner/stock"),
+    auth: "apiKey",
+    scope: "stock:write",
+    links: data,
+  },
 } as const satisfies Record<RouteKey, RouteSpec>;
 
 export type ManifestRouteKey = keyof typeof routes;
 
 export function routeEntries(): [ManifestRouteKey, RouteSpec][] {
   return Object.entries(routes) as [ManifestRouteKey, RouteSpec][];
+}
+
+/**
+ * The Lambda authorizer for `apiKey` routes (HTTP API, payload 2.0, simple responses). API
+ * Gateway caches its answer per identity-source value for `resultsTtlSeconds`; handlers still
+ * check revocation and limits on every request, so a revoked key stops at once.
+ */
+export const apiKeyAuthorizer = {
+  name: "ApiKeyAuthorizer",
+  handler: fn("authorizers/api-key"),
+  links: ["Table", "ApiKeyPepper"],
+  identitySource: "$request.header.x-api-key",
+  resultsTtlSeconds: 300,
+} as const satisfies FunctionSpec & { identitySource: string; resultsTtlSeconds: number };
+
+/** User-pool triggers. PostConfirmation puts new users in `customer` and creates their profile. */
+export const triggers = {
+  PostConfirmation: { name: "PostConfirmation", handler: fn("triggers/post-confirmation"), links: ["Table"] },
+} as const satisfies Record<string, FunctionSpec>;
+
+/** Every function of the app, for whatever builds or runs them all. */
+export function functionSpecs(): FunctionSpec[] {
+  return [...routeEntries().map(([, spec]) => spec), apiKeyAuthorizer, ...Object.values(triggers)];
 }

@@ -25,9 +25,10 @@ export class ValidationError extends DomainError {
   }
 }
 
-export class NotFoundError extends DomainError {
-  readonly status = 404;
-  readonly title = "Not found";
+/** The caller's credentials are missing, wrong or no longer valid. */
+export class UnauthenticatedError extends DomainError {
+  readonly status = 401;
+  readonly title = "Unauthorized";
 }
 
 export class ForbiddenError extends DomainError {
@@ -35,7 +36,20 @@ export class ForbiddenError extends DomainError {
   readonly title = "Forbidden";
 }
 
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly title = "Not found";
+}
+
 export class ConflictError extends DomainError {
   readonly status = 409;
   readonly title = "Conflict";
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly title = "Too many requests";
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+  }
 }

@@ -1,4 +1,4 @@
-import { isAdmin, type Principal } from "../auth";
+import { can, isAdmin, type Actor, type Principal } from "../auth";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { newId } from "../ids";
 import { multiply, sum } from "../money";
@@ -85,8 +85,9 @@ export async function listMine(principal: Principal, limit = DEFAULT_LIMIT, curs
   return { items: page.items, cursor: encodeCursor(scope, page.lastKey) };
 }
 
-export async function search(principal: Principal, query: OrderSearch): Promise<Page<Order>> {
-  if (!isAdmin(principal)) throw new ForbiddenError("Only administrators can search all orders.");
+/** All orders by status and date: for administrators and API keys granted `orders:read`. */
+export async function search(actor: Actor, query: OrderSearch): Promise<Page<Order>> {
+  if (!can(actor, "orders:read")) throw new ForbiddenError("Only administrators can search all orders.");
   const from = query.from ?? "0";
   // `~` sorts after every character of an ISO timestamp, so a bare date includes its whole day.
   const to = `${query.to ?? "9999"}~`;

@@ -1,4 +1,4 @@
 // Imported as a namespace (`import * as Products`), which lets bundlers drop what a handler does not call.
 export * from "./service";
-export { newProductSchema, productReplacementSchema, type Product, type NewProduct } from "./schema";
+export { newProductSchema, productReplacementSchema, stockLevelSchema, type Product, type NewProduct } from "./schema";
 export { productKey, getProducts } from "./repository";

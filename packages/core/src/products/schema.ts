@@ -28,3 +28,5 @@ export type NewProduct = v.InferOutput<typeof newProductSchema>;
 /** A full replacement of the editable fields (PUT semantics). */
 export const productReplacementSchema = newProductSchema;
 export type ProductReplacement = NewProduct;
+
+export const stockLevelSchema = v.strictObject({ stock: stockSchema });

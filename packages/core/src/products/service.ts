@@ -35,3 +35,9 @@ export async function replace(id: string, input: ProductReplacement, now = new D
 export async function remove(id: string): Promise<void> {
   if (!(await repository.deleteProduct(id))) throw notFound(id);
 }
+
+/** Sets the stock level (inventory sync); the catalogue entry is otherwise unchanged. */
+export async function setStock(id: string, stock: number, now = new Date()): Promise<Product> {
+  const current = await get(id);
+  return replace(id, { name: current.name, description: current.description, price: current.price, stock }, now);
+}

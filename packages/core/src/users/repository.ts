@@ -1,13 +1,15 @@
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { PageKey } from "../pagination";
 import { documentClient, isConditionalCheckFailure, tableName } from "../table";
 import type { UserProfile } from "./schema";
 
 /** Key layout: one profile item per Cognito `sub`; gsi1 lists users for administration. */
 export const userKey = (id: string) => ({ pk: `USER#${id}`, sk: "PROFILE" });
+const DIRECTORY = "USERS";
 
 function fromItem(item: Record<string, unknown>): UserProfile {
-  const { id, email, name, role, version, createdAt, updatedAt } = item as unknown as UserProfile;
-  return { id, email: email ?? null, name: name ?? null, role, version, createdAt, updatedAt };
+  const { id, username, email, name, role, deletedAt, version, createdAt, updatedAt } = item as unknown as UserProfile;
+  return { id, username: username ?? id, email: email ?? null, name: name ?? null, role, deletedAt: deletedAt ?? null, version, createdAt, updatedAt };
 }
 
 export async function getProfile(id: string): Promise<UserProfile | undefined> {
@@ -21,7 +23,7 @@ export async function insertProfile(profile: UserProfile): Promise<boolean> {
     await documentClient().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...userKey(profile.id), gsi1pk: "USERS", gsi1sk: profile.id, ...profile },
+        Item: { ...userKey(profile.id), gsi1pk: DIRECTORY, gsi1sk: profile.id, ...profile },
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     );
@@ -32,16 +34,39 @@ export async function insertProfile(profile: UserProfile): Promise<boolean> {
   }
 }
 
-export async function updateProfileName(id: string, name: string | null, now: string): Promise<UserProfile | undefined> {
+export async function listProfiles(limit: number, startKey?: PageKey) {
+  const { Items, LastEvaluatedKey } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :directory",
+      ExpressionAttributeValues: { ":directory": DIRECTORY },
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: (Items ?? []).map(fromItem), lastKey: LastEvaluatedKey as PageKey | undefined };
+}
+
+/**
+ * Applies `changes` to a live (not deleted) profile and bumps its version; undefined when there
+ * is no such profile.
+ */
+export async function updateProfile(id: string, changes: Partial<Pick<UserProfile, "name" | "role" | "email" | "deletedAt">>, now: string) {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  const names = Object.fromEntries(entries.map(([field], i) => [`#f${i}`, field]));
+  const values = Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value]));
+  const sets = entries.map((_, i) => `#f${i} = :v${i}`);
   try {
     const { Attributes } = await documentClient().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: userKey(id),
-        UpdateExpression: "SET #name = :name, updatedAt = :now ADD version :one",
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeNames: { "#name": "name" },
-        ExpressionAttributeValues: { ":name": name, ":now": now, ":one": 1 },
+        UpdateExpression: `SET ${[...sets, "updatedAt = :now"].join(", ")} ADD version :one`,
+        // A live profile: never deleted, or `deletedAt` still null.
+        ConditionExpression: "attribute_exists(pk) AND (attribute_not_exists(deletedAt) OR attribute_type(deletedAt, :null))",
+        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+        ExpressionAttributeValues: { ...values, ":now": now, ":one": 1, ":null": "NULL" },
         ReturnValues: "ALL_NEW",
       }),
     );

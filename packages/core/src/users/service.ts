@@ -1,6 +1,13 @@
-import type { Principal } from "../auth";
+import type { Principal, Role } from "../auth";
+import { NotFoundError, UnauthenticatedError } from "../errors";
+import * as Identity from "../identity";
+import { revokeBefore } from "../limits";
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
-import type { ProfilePatch, UserProfile } from "./schema";
+import type { ProfilePatch, UserPatch, UserProfile } from "./schema";
+
+/** The rate-limit principal of a user: revoking it ends every session they hold. */
+export const userPrincipal = (userId: string) => `user:${userId}`;
 
 export interface ProfileSeed {
   email?: string | null;
@@ -8,29 +15,77 @@ export interface ProfileSeed {
 }
 
 /**
- * The caller's profile, created on first sight. Tokens are the authority on the role, so the
- * role returned is always the principal's, whatever an older profile item says.
+ * A profile for `principal`, created on first sight (the post-confirmation trigger creates it
+ * earlier, with the e-mail address, for users who sign up through the API).
  */
-export async function me(principal: Principal, seed: ProfileSeed = {}, now = new Date()): Promise<UserProfile> {
+export async function ensure(principal: Principal, seed: ProfileSeed = {}, now = new Date()): Promise<UserProfile> {
   const existing = await repository.getProfile(principal.userId);
-  if (existing) return { ...existing, role: principal.role };
+  if (existing) return existing;
   const timestamp = now.toISOString();
   const profile: UserProfile = {
     id: principal.userId,
+    username: principal.username,
     email: seed.email ?? null,
     name: seed.name ?? null,
     role: principal.role,
+    deletedAt: null,
     version: 1,
     createdAt: timestamp,
     updatedAt: timestamp,
   };
   if (await repository.insertProfile(profile)) return profile;
-  return me(principal, seed, now); // created concurrently by another request: read theirs
+  return (await repository.getProfile(principal.userId))!; // created concurrently: read theirs
+}
+
+/** The caller's own profile. Tokens are the authority on the role. */
+export async function me(principal: Principal): Promise<UserProfile> {
+  const profile = await ensure(principal);
+  if (profile.deletedAt) throw new UnauthenticatedError("This account has been deleted.");
+  return { ...profile, role: principal.role };
 }
 
 export async function updateMe(principal: Principal, patch: ProfilePatch, now = new Date()): Promise<UserProfile> {
-  const current = await me(principal, {}, now);
+  const current = await me(principal);
   if (patch.name === undefined) return current;
-  const updated = await repository.updateProfileName(principal.userId, patch.name, now.toISOString());
-  return { ...(updated ?? current), role: principal.role };
+  const updated = await repository.updateProfile(principal.userId, { name: patch.name }, now.toISOString());
+  if (!updated) throw new UnauthenticatedError("This account has been deleted.");
+  return { ...updated, role: principal.role };
+}
+
+export async function list(limit = DEFAULT_LIMIT, cursor?: string): Promise<Page<UserProfile>> {
+  const page = await repository.listProfiles(limit, decodeCursor("users", cursor));
+  return { items: page.items, cursor: encodeCursor("users", page.lastKey) };
+}
+
+export async function get(id: string): Promise<UserProfile> {
+  const profile = await repository.getProfile(id);
+  if (!profile) throw new NotFoundError(`User ${id} does not exist.`);
+  return profile;
+}
+
+/**
+ * Renames a user or changes their role. A role change moves their pool group and ends their
+ * current sessions, so no token keeps the old role's rights.
+ */
+export async function update(id: string, patch: UserPatch, now = new Date()): Promise<UserProfile> {
+  const current = await get(id);
+  if (current.deletedAt) throw new NotFoundError(`User ${id} does not exist.`);
+  const roleChanges = patch.role !== undefined && patch.role !== current.role;
+  if (roleChanges) await Identity.setRole(current.username, patch.role as Role);
+  const updated = await repository.updateProfile(id, { name: patch.name, role: patch.role }, now.toISOString());
+  if (!updated) throw new NotFoundError(`User ${id} does not exist.`);
+  if (roleChanges) await revokeBefore(userPrincipal(id), now.getTime());
+  return updated;
+}
+
+/**
+ * Deletes a user: disables them in the pool, ends their sessions and anonymises the profile.
+ * Their orders stay, for accounting.
+ */
+export async function remove(id: string, now = new Date()): Promise<void> {
+  const current = await get(id);
+  if (current.deletedAt) throw new NotFoundError(`User ${id} does not exist.`);
+  await Identity.disable(current.username);
+  await revokeBefore(userPrincipal(id), now.getTime());
+  await repository.updateProfile(id, { email: null, name: null, deletedAt: now.toISOString() }, now.toISOString());
 }

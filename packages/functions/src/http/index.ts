@@ -1,5 +1,5 @@
 export { route } from "./route";
 export { Request, MAX_BODY_BYTES } from "./request";
-export { json, ok, created, noContent, type Response } from "./response";
+export { json, ok, created, accepted, noContent, type Response } from "./response";
 export { problem, HttpError, type Problem } from "./problem";
 export { logger } from "./logger";

@@ -1,4 +1,4 @@
-import { DomainError, ValidationError, type FieldIssue } from "@emporium/core/errors";
+import { DomainError, TooManyRequestsError, UnauthenticatedError, ValidationError, type FieldIssue } from "@emporium/core/errors";
 import { json, type Response } from "./response";
 
 /**
@@ -29,6 +29,12 @@ const typeFor = (status: number) => `https://emporium.dev/problems/${status}`;
 
 export function problem(error: unknown, requestId: string): Response {
   if (error instanceof ValidationError) return render(error.status, error.title, error.message, requestId, {}, error.issues);
+  if (error instanceof TooManyRequestsError) {
+    return render(error.status, error.title, error.message, requestId, { "retry-after": String(error.retryAfterSeconds) });
+  }
+  if (error instanceof UnauthenticatedError) {
+    return render(error.status, error.title, error.message, requestId, { "www-authenticate": "Bearer" });
+  }
   if (error instanceof DomainError) return render(error.status, error.title, error.message, requestId);
   if (error instanceof HttpError) return render(error.status, error.title, error.message, requestId, error.headers);
   return render(500, "Internal error", "The request failed because of a fault on our side.", requestId);

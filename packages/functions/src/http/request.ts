@@ -1,27 +1,47 @@
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from "aws-lambda";
-import type { Principal } from "@emporium/core/auth";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { ApiClient, Principal } from "@emporium/core/auth";
 import { NotFoundError, ValidationError } from "@emporium/core/errors";
 import { idSchema, parse } from "@emporium/core/validation";
 import * as v from "valibot";
-import type { Auth } from "../manifest";
-import { principalFrom, type Claims } from "./principal";
+import type { RouteSpec } from "../manifest";
+import { callerFor, type ApiKeyContext, type Caller, type Claims } from "./caller";
 import { HttpError } from "./problem";
 
 /** Request bodies above this are refused before parsing; no API document comes near it. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+/** A payload 2.0 event, whichever authorizer (JWT, Lambda, none) the route has. */
+export type ApiEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2["requestContext"] & {
+    authorizer?: { jwt?: { claims: Claims; scopes: string[] | null }; lambda?: Partial<ApiKeyContext> };
+  };
+};
 
 /** A parsed view of a payload 2.0 event: each accessor validates what it returns. */
 export class Request {
-  readonly principal: Principal;
+  readonly caller: Caller;
 
   constructor(
     readonly event: ApiEvent,
-    auth: Auth,
+    route: Pick<RouteSpec, "auth" | "scope">,
   ) {
-    const claims = event.requestContext.authorizer?.jwt?.claims as Claims | undefined;
-    this.principal = auth === "public" ? anonymous : principalFrom(claims, auth);
+    this.caller = callerFor(route, {
+      jwtClaims: event.requestContext.authorizer?.jwt?.claims,
+      lambdaContext: event.requestContext.authorizer?.lambda,
+      sourceIp: event.requestContext.http.sourceIp,
+    });
+  }
+
+  /** The signed-in user; only on `user` and `admin` routes. */
+  get principal(): Principal {
+    if (this.caller.kind !== "user") throw new Error("this route has no signed-in user");
+    return this.caller.principal;
+  }
+
+  /** The machine client; only on `apiKey` routes. */
+  get client(): ApiClient {
+    if (this.caller.kind !== "apiKey") throw new Error("this route has no API key client");
+    return this.caller.client;
   }
 
   header(name: string): string | undefined {
@@ -62,6 +82,13 @@ export class Request {
     if (!v.is(idSchema, value)) throw new NotFoundError(`No resource has the id ${JSON.stringify(value ?? "")}.`);
     return value;
   }
+
+  /** A user id from the path: users are known by their Cognito `sub`, a UUID. */
+  userId(name = "id"): string {
+    const value = this.event.pathParameters?.[name];
+    if (!v.is(userIdSchema, value)) throw new NotFoundError(`No user has the id ${JSON.stringify(value ?? "")}.`);
+    return value;
+  }
 }
 
-const anonymous: Principal = Object.freeze({ userId: "", username: "", role: "customer" as const });
+const userIdSchema = v.pipe(v.string(), v.uuid());

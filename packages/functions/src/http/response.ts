@@ -2,7 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 
 /**
  * The one response builder. Handlers return one of these; the route wrapper adds
- * `x-request-id` to whatever they return.
+ * `x-request-id` and the rate-limit headers to whatever they return.
  */
 export type Response = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
 
@@ -13,5 +13,8 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 export const ok = (body: unknown) => json(200, body);
 
 export const created = (body: unknown, location: string) => json(201, body, { location });
+
+/** The request was taken; what follows happens out of band (an e-mail, a job). */
+export const accepted = (body: unknown) => json(202, body);
 
 export const noContent = (): Response => ({ statusCode: 204, headers: {} });

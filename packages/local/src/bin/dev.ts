@@ -10,13 +10,16 @@ import { devStatePath, type DevState } from "./dev-state";
 const root = resolve(import.meta.dirname, "../../../..");
 const port = Number(process.env.PORT ?? 3000);
 const quiet = new Set(["dynamodb", "cognito"]);
+// cognito-local "e-mails" sign-up and reset codes by printing them; show those lines.
+const codeDelivery = /Confirmation Code Delivery|Username:|Destination:|Code:/;
 const log = (source: string, line: string) => {
-  if (!quiet.has(source) || process.env.EMPORIUM_VERBOSE) console.log(`[${source}] ${line}`);
+  if (source === "cognito" && codeDelivery.test(line)) console.log(`[e-mail] ${line.replace(/[│╭╮╰╯─]/g, "").trim()}`);
+  else if (!quiet.has(source) || process.env.EMPORIUM_VERBOSE) console.log(`[${source}] ${line}`);
 };
 
 try {
   console.log("Starting Emporium offline: DynamoDB Local, cognito-local, functions, API gateway…");
-  const stack = await startStack({ root, ports: { api: port, dynamodb: 8100, cognito: 9229 }, persist: true, watch: true, log });
+  const stack = await startStack({ root, ports: { api: port, dynamodb: 8100, cognito: 9229, lambda: 9001 }, persist: true, watch: true, log });
   const state: DevState = {
     apiUrl: stack.apiUrl,
     cognitoEndpoint: stack.endpoints.cognito,

@@ -10,15 +10,25 @@ export interface CognitoOptions {
   /** cognito-local keeps its pools under `<dataDir>/.cognito/db`. */
   dataDir: string;
   log: (line: string) => void;
+  /** User-pool triggers: trigger name (e.g. `PostConfirmation`) → function name at `lambdaEndpoint`. */
+  triggers?: Record<string, string>;
+  lambdaEndpoint?: string;
 }
 
 /**
  * cognito-local: Cognito user pools over the real wire protocol, signing RS256 tokens with a
  * published key. Its issuer is `http://127.0.0.1:<port>/<poolId>`.
  */
-export async function startCognito({ port, dataDir, log }: CognitoOptions): Promise<Emulator> {
+export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint }: CognitoOptions): Promise<Emulator> {
   mkdirSync(join(dataDir, ".cognito"), { recursive: true });
-  writeFileSync(join(dataDir, ".cognito", "config.json"), JSON.stringify({ TokenConfig: { IssuerDomain: `http://127.0.0.1:${port}` } }, null, 2));
+  const config = {
+    TokenConfig: { IssuerDomain: `http://127.0.0.1:${port}` },
+    TriggerFunctions: triggers,
+    ...(lambdaEndpoint
+      ? { LambdaClient: { endpoint: lambdaEndpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } } }
+      : {}),
+  };
+  writeFileSync(join(dataDir, ".cognito", "config.json"), JSON.stringify(config, null, 2));
   const entry = createRequire(import.meta.url).resolve("cognito-local/lib/bin/start.js");
   // Always Node, whatever runs this file: cognito-local is a Node program.
   const child = spawn("node", [entry], {

@@ -10,12 +10,18 @@ export interface JwtAuthorizerContext {
   jwt: { claims: Record<string, string>; scopes: string[] | null };
 }
 
+/** What an authorizer adds to `requestContext.authorizer`: JWT claims or a Lambda authorizer's context. */
+export type AuthorizerContext = JwtAuthorizerContext | { lambda: Record<string, unknown> };
+
+export type GatewayEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2["requestContext"] & { authorizer?: AuthorizerContext };
+};
+
 export interface EventInput {
   request: IncomingMessage;
   body: Buffer;
   match: RouteMatch<unknown>;
   requestId: string;
-  authorizer?: JwtAuthorizerContext;
   now?: Date;
 }
 
@@ -25,7 +31,7 @@ export function newRequestId(): string {
 }
 
 /** Builds the payload format 2.0 event API Gateway sends to a Lambda integration. */
-export function buildEvent({ request, body, match, requestId, authorizer, now = new Date() }: EventInput): APIGatewayProxyEventV2 {
+export function buildEvent({ request, body, match, requestId, now = new Date() }: EventInput): GatewayEvent {
   const url = new URL(request.url ?? "/", "http://local");
   const rawPath = (request.url ?? "/").split("?")[0]!;
   const rawQueryString = (request.url ?? "").includes("?") ? request.url!.slice(request.url!.indexOf("?") + 1) : "";
@@ -49,7 +55,7 @@ export function buildEvent({ request, body, match, requestId, authorizer, now = 
   const isText = TEXT_TYPES.test(contentType);
   const hasBody = body.length > 0;
 
-  const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: JwtAuthorizerContext } } = {
+  const event: GatewayEvent = {
     version: "2.0",
     routeKey: match.routeKey,
     rawPath,
@@ -60,7 +66,6 @@ export function buildEvent({ request, body, match, requestId, authorizer, now = 
     requestContext: {
       accountId: "000000000000",
       apiId: "local",
-      ...(authorizer ? { authorizer } : {}),
       domainName: host,
       domainPrefix: host.split(".")[0]!,
       http: {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Unauthorized } from "./authorizer";
 import { buildEvent, newRequestId, type JwtAuthorizerContext } from "./event";
+import { LambdaAuthorizer } from "./lambda-authorizer";
 import { gatewayMessage, internalError, toHttpResponse, type HttpResponse } from "./result";
 import { Router } from "./router";
 
@@ -10,7 +11,7 @@ export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 export interface GatewayRoute {
   routeKey: string;
   functionName: string;
-  authorizer: "none" | "jwt";
+  authorizer: "none" | "jwt" | LambdaAuthorizer;
 }
 
 export interface GatewayOptions {
@@ -60,19 +61,25 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const match = router.match(request.method ?? "GET", path);
     if (!match) return gatewayMessage(404, "Not Found");
 
-    let authorizer: JwtAuthorizerContext | undefined;
-    if (match.target.authorizer === "jwt") {
+    const event = buildEvent({ request, body, match, requestId });
+    const route = match.target;
+    if (route.authorizer === "jwt") {
       try {
-        authorizer = await options.authorizeJwt(request.headers.authorization);
+        event.requestContext.authorizer = await options.authorizeJwt(request.headers.authorization);
       } catch (error) {
         if (!(error instanceof Unauthorized)) throw error;
         const refused = gatewayMessage(401, "Unauthorized");
         refused.headers["www-authenticate"] = `Bearer error="invalid_token"`;
         return refused;
       }
+    } else if (route.authorizer instanceof LambdaAuthorizer) {
+      const outcome = await route.authorizer.authorize(event);
+      if (outcome.status !== "authorized") {
+        return { unauthorized: () => gatewayMessage(401, "Unauthorized"), forbidden: () => gatewayMessage(403, "Forbidden"), error: internalError }[outcome.status]();
+      }
+      event.requestContext.authorizer = { lambda: outcome.context };
     }
 
-    const event = buildEvent({ request, body, match, requestId, authorizer });
     try {
       return toHttpResponse(await options.invoke(match.target.functionName, event));
     } catch (error) {

@@ -47,6 +47,6 @@ export async function seedAccounts(cognito: CognitoIdentityProviderClient, userP
     const { UserAttributes } = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
     const sub = UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
     if (!sub) throw new Error(`cognito-local returned no sub for ${user.email}`);
-    await Users.me({ userId: sub, username: user.email, role: user.role }, { email: user.email, name: user.name });
+    await Users.ensure({ userId: sub, username: user.email, role: user.role }, { email: user.email, name: user.name });
   }
 }

@@ -6,6 +6,7 @@
 export interface LocalResources {
   tableName: string;
   cursorSecret: string;
+  apiKeyPepper: string;
   userPoolId: string;
   clientId: string;
   apiUrl: string;
@@ -25,6 +26,7 @@ export function functionEnvironment(resources: LocalResources, endpoints: LocalE
     SST_RESOURCE_App: resource(APP),
     SST_RESOURCE_Table: resource({ name: resources.tableName, type: "sst.aws.Dynamo" }),
     SST_RESOURCE_CursorSecret: resource({ value: resources.cursorSecret, type: "sst.sst.Secret" }),
+    SST_RESOURCE_ApiKeyPepper: resource({ value: resources.apiKeyPepper, type: "sst.sst.Secret" }),
     SST_RESOURCE_UserPool: resource({ id: resources.userPoolId, type: "sst.aws.CognitoUserPool" }),
     SST_RESOURCE_UserPoolClient: resource({ id: resources.clientId, secret: "", type: "sst.aws.CognitoUserPoolClient" }),
     SST_RESOURCE_Api: resource({ url: resources.apiUrl, type: "sst.aws.ApiGatewayV2" }),
@@ -35,8 +37,8 @@ export function functionEnvironment(resources: LocalResources, endpoints: LocalE
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
-    POWERTOOLS_SERVICE_NAME: "emporium-api",
-    POWERTOOLS_DEV: "false",
+    // Set by Lambda itself; Powertools reads it to report cold starts.
+    AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
   };
 }
 

@@ -1,26 +1,27 @@
-import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { defaults, routeEntries } from "@emporium/functions/manifest";
+import { apiKeyAuthorizer, defaults, functionSpecs, routeEntries, triggers } from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
 import { startDynamo } from "../emulators/dynamodb";
 import { freePort } from "../emulators/ports";
 import type { Emulator } from "../emulators/process";
 import { FunctionHost } from "../functions/host";
-import { createJwtAuthorizer, startGateway, type Gateway } from "../gateway";
+import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
+import { startLambdaApi } from "../lambda-api/server";
 import { provisionUserPool } from "../provision/cognito";
 import { provisionTable } from "../provision/table";
 import { seedAccounts, seedCatalogue, seedUsers, type SeedUser } from "../seed";
 import { APP, applyEnvironment, functionEnvironment, REGION } from "./environment";
+import { loadSecrets } from "./secrets";
 
 export interface StackOptions {
   /** Repository root (where `packages/` lives). */
   root: string;
   /** Ports; 0 picks a free one. */
-  ports: { api: number; dynamodb: number; cognito: number };
-  /** Keep DynamoDB data on disk under `<root>/.emporium/data` (bun dev) or in memory (tests). */
+  ports: { api: number; dynamodb: number; cognito: number; lambda: number };
+  /** Keep data and secrets on disk under `<root>/.emporium` (bun dev) or nothing at all (tests). */
   persist: boolean;
   /** Rebuild handlers when their sources change. */
   watch: boolean;
@@ -33,16 +34,20 @@ export interface Stack {
   userPoolId: string;
   clientId: string;
   issuer: string;
-  endpoints: { dynamodb: string; cognito: string };
+  endpoints: { dynamodb: string; cognito: string; lambda: string };
+  /** cognito-local's database file, where it keeps the codes it "e-mails". */
+  cognitoDatabase: string;
   /** The environment handlers run with (Resource contract and SDK endpoints). */
   environment: Record<string, string>;
+  apiKeyAuthorizer: LambdaAuthorizer;
   users: SeedUser[];
   stop(): Promise<void>;
 }
 
 /**
  * Starts the whole application offline: emulators, provisioning from the shared definitions,
- * seed data, the functions of the manifest and the local API Gateway in front of them.
+ * the functions of the manifest behind a local API Gateway (JWT and Lambda authorizers) and a
+ * local Lambda API (for user-pool triggers), and seed data.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   // Lambda runs the functions on nodejs22.x; the SDK's notice about this machine's Node 20 is noise here.
@@ -55,16 +60,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   if (!options.persist) stoppers.push(async () => rmSync(runDir, { recursive: true, force: true }));
   try {
-    const [dynamoPort, cognitoPort, apiPort] = await Promise.all(
-      [options.ports.dynamodb, options.ports.cognito, options.ports.api].map((port) => (port === 0 ? freePort() : port)),
+    const [dynamoPort, cognitoPort, apiPort, lambdaPort] = await Promise.all(
+      [options.ports.dynamodb, options.ports.cognito, options.ports.api, options.ports.lambda].map((port) => (port === 0 ? freePort() : port)),
     );
+    const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
+    const cognitoDir = join(runDir, "cognito");
     const emulators: Emulator[] = await Promise.all([
       startDynamo({
         port: dynamoPort!,
         dataDir: options.persist ? join(stateDir, "data", "dynamodb") : undefined,
         log: (line) => options.log("dynamodb", line),
       }),
-      startCognito({ port: cognitoPort!, dataDir: join(runDir, "cognito"), log: (line) => options.log("cognito", line) }),
+      startCognito({
+        port: cognitoPort!,
+        dataDir: cognitoDir,
+        log: (line) => options.log("cognito", line),
+        triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
+        lambdaEndpoint,
+      }),
     ]);
     stoppers.push(...emulators.map((emulator) => () => emulator.stop()));
     const [dynamo, cognito] = emulators as [Emulator, Emulator];
@@ -77,20 +90,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const { userPoolId, clientId } = await provisionUserPool(cognitoClient, `${APP.name}-${APP.stage}-UserPool`);
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
     const environment = functionEnvironment(
-      { tableName, cursorSecret: randomBytes(32).toString("base64url"), userPoolId, clientId, apiUrl },
+      { tableName, ...secrets, userPoolId, clientId, apiUrl },
       { dynamodb: dynamo.endpoint, cognito: cognito.endpoint },
     );
     applyEnvironment(environment);
-    await seedCatalogue();
-    await seedAccounts(cognitoClient, userPoolId);
-    dynamoClient.destroy();
-    cognitoClient.destroy();
 
     const host = new FunctionHost(options.root, join(runDir, "functions"), (line) => options.log("functions", line));
     stoppers.push(() => host.close());
     await host.add(
-      routeEntries().map(([, spec]) => ({
+      functionSpecs().map((spec) => ({
         name: spec.name,
         handler: spec.handler,
         memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
@@ -98,20 +108,37 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       })),
     );
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
+    const invoke = (name: string, event: unknown) => host.invoke(name, event);
+
+    const lambdaApi = await startLambdaApi(lambdaPort!, invoke, (line) => options.log("lambda", line));
+    stoppers.push(() => lambdaApi.close());
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
+    const keyAuthorizer = new LambdaAuthorizer(
+      {
+        functionName: apiKeyAuthorizer.name,
+        identitySource: [apiKeyAuthorizer.identitySource],
+        resultsTtlSeconds: apiKeyAuthorizer.resultsTtlSeconds,
+      },
+      invoke,
+    );
     const gateway: Gateway = await startGateway({
       port: apiPort!,
       routes: routeEntries().map(([routeKey, spec]) => ({
         routeKey,
         functionName: spec.name,
-        authorizer: spec.auth === "public" ? "none" : "jwt",
+        authorizer: spec.auth === "public" ? "none" : spec.auth === "apiKey" ? keyAuthorizer : "jwt",
       })),
-      invoke: (name, event) => host.invoke(name, event),
+      invoke,
       authorizeJwt: createJwtAuthorizer({ issuer, audiences: [clientId] }),
       log: (line) => options.log("gateway", line),
     });
     stoppers.push(() => gateway.close());
+
+    await seedCatalogue();
+    await seedAccounts(cognitoClient, userPoolId);
+    dynamoClient.destroy();
+    cognitoClient.destroy();
 
     return {
       apiUrl: gateway.url,
@@ -119,8 +146,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       userPoolId,
       clientId,
       issuer,
-      endpoints: { dynamodb: dynamo.endpoint, cognito: cognito.endpoint },
+      endpoints: { dynamodb: dynamo.endpoint, cognito: cognito.endpoint, lambda: lambdaEndpoint },
+      cognitoDatabase: join(cognitoDir, ".cognito", "db", `${userPoolId}.json`),
       environment,
+      apiKeyAuthorizer: keyAuthorizer,
       users: seedUsers,
       stop,
     };

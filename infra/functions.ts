@@ -1,0 +1,39 @@
+import { nodeBuild } from "../packages/functions/src/build";
+import { defaults, type FunctionSpec, type Link } from "../packages/functions/src/manifest";
+
+/**
+ * How functions are bundled: the shared options of packages/functions/src/build.ts (ESM,
+ * minified, the AWS SDK's ESM builds); SST adds the rest (platform, target, banner, externals).
+ */
+const nodejs: sst.aws.FunctionArgs["nodejs"] = {
+  format: nodeBuild.format,
+  minify: nodeBuild.minify,
+  esbuild: {
+    mainFields: [...nodeBuild.mainFields],
+  },
+};
+
+/**
+ * Function arguments for a manifest entry. `linkables` maps link names to components; a
+ * function can reach exactly what its entry links, nothing else.
+ */
+export function functionArgs(
+  spec: FunctionSpec,
+  linkables: Partial<Record<Link, unknown>>,
+  extra: Partial<sst.aws.FunctionArgs> = {},
+): sst.aws.FunctionArgs {
+  return {
+    handler: spec.handler,
+    memory: spec.memory ?? defaults.memory,
+    timeout: spec.timeout ?? defaults.timeout,
+    architecture: defaults.architecture,
+    runtime: defaults.runtime,
+    link: spec.links.map((name) => {
+      const component = linkables[name];
+      if (!component) throw new Error(`${spec.name} links ${name}, which is not available here`);
+      return component as any;
+    }),
+    nodejs,
+    ...extra,
+  };
+}

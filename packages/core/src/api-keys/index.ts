@@ -1,0 +1,3 @@
+// Imported as a namespace (`import * as ApiKeys`), which lets bundlers drop what a handler does not call.
+export * from "./service";
+export { newApiKeySchema, type ApiKey, type NewApiKey } from "./schema";

@@ -1,0 +1,79 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { PageKey } from "../pagination";
+import { documentClient, isConditionalCheckFailure, tableName } from "../table";
+import type { ApiKey } from "./schema";
+
+/** Key layout: one item per key, addressed by the secret's hash; gsi1 lists keys by id. */
+const keyOf = (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" });
+const LISTING = "APIKEYS";
+
+function fromItem(item: Record<string, unknown>): ApiKey {
+  const { id, name, prefix, scopes, limits, createdAt, createdBy, revokedAt } = item as unknown as ApiKey;
+  return { id, name, prefix, scopes, limits, createdAt, createdBy, revokedAt: revokedAt ?? null };
+}
+
+export async function insertKey(hash: string, key: ApiKey): Promise<void> {
+  await documentClient().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keyOf(hash), gsi1pk: LISTING, gsi1sk: key.id, ...key },
+      ConditionExpression: "attribute_not_exists(pk)",
+    }),
+  );
+}
+
+export async function findByHash(hash: string): Promise<ApiKey | undefined> {
+  const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: keyOf(hash), ConsistentRead: true }));
+  return Item ? fromItem(Item) : undefined;
+}
+
+/** The table key of the key with this id (the secret's hash is not derivable from the id). */
+async function findById(id: string): Promise<Record<string, string> | undefined> {
+  const { Items } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :listing AND gsi1sk = :id",
+      ExpressionAttributeValues: { ":listing": LISTING, ":id": id },
+    }),
+  );
+  const item = Items?.[0];
+  return item ? { pk: String(item.pk), sk: String(item.sk) } : undefined;
+}
+
+export async function listKeys(limit: number, startKey?: PageKey) {
+  const { Items, LastEvaluatedKey } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :listing",
+      ExpressionAttributeValues: { ":listing": LISTING },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  return { items: (Items ?? []).map(fromItem), lastKey: LastEvaluatedKey as PageKey | undefined };
+}
+
+/** Marks a key revoked; returns it, or undefined when there is no such key. Revoking twice is harmless. */
+export async function markRevoked(id: string, at: string): Promise<ApiKey | undefined> {
+  const key = await findById(id);
+  if (!key) return undefined;
+  try {
+    const { Attributes } = await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: "SET revokedAt = if_not_exists(revokedAt, :at)",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeValues: { ":at": at },
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return fromItem(Attributes!);
+  } catch (error) {
+    if (isConditionalCheckFailure(error)) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import type { ApiClient, Principal } from "../auth";
+import { NotFoundError } from "../errors";
+import { newId } from "../ids";
+import { defaultLimits, revokeBefore } from "../limits";
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
+import * as repository from "./repository";
+import type { ApiKey, NewApiKey } from "./schema";
+import { hashSecret, looksLikeSecret, newSecret } from "./secret";
+
+/** The rate-limit principal of a key: revoking it refuses the key at once, cache or not. */
+export const keyPrincipal = (keyId: string) => `key:${keyId}`;
+
+/** Creates a key; the secret is in this return value and nowhere else, ever. */
+export async function create(admin: Principal, input: NewApiKey, now = new Date()): Promise<ApiKey & { secret: string }> {
+  const secret = newSecret();
+  const key: ApiKey = {
+    id: newId(),
+    name: input.name,
+    prefix: secret.slice(0, 8),
+    scopes: input.scopes,
+    limits: { ...defaultLimits, ...input.limits },
+    createdAt: now.toISOString(),
+    createdBy: admin.userId,
+    revokedAt: null,
+  };
+  await repository.insertKey(hashSecret(secret), key);
+  return { ...key, secret };
+}
+
+export async function list(limit = DEFAULT_LIMIT, cursor?: string): Promise<Page<ApiKey>> {
+  const page = await repository.listKeys(limit, decodeCursor("api-keys", cursor));
+  return { items: page.items, cursor: encodeCursor("api-keys", page.lastKey) };
+}
+
+export async function revoke(id: string, now = new Date()): Promise<ApiKey> {
+  const key = await repository.markRevoked(id, now.toISOString());
+  if (!key) throw new NotFoundError(`API key ${id} does not exist.`);
+  await revokeBefore(keyPrincipal(id), now.getTime());
+  return key;
+}
+
+/** The live key a secret belongs to, or undefined for unknown, malformed and revoked secrets. */
+export async function authenticate(secret: string): Promise<(ApiClient & { limits: ApiKey["limits"] }) | undefined> {
+  if (!looksLikeSecret(secret)) return undefined;
+  const key = await repository.findByHash(hashSecret(secret));
+  if (!key || key.revokedAt) return undefined;
+  return { keyId: key.id, scopes: key.scopes, limits: key.limits };
+}

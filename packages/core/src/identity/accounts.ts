@@ -1,0 +1,155 @@
+import {
+  ConfirmForgotPasswordCommand,
+  ConfirmSignUpCommand,
+  ForgotPasswordCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import * as v from "valibot";
+import { ForbiddenError, TooManyRequestsError, UnauthenticatedError, ValidationError } from "../errors";
+import { appClientId, cognito, errorName } from "./cognito";
+import { emailSchema, passwordSchema } from "./policy";
+
+/**
+ * Account flows against the user pool. Nothing here tells a caller whether an e-mail address is
+ * registered: unknown users and wrong passwords fail alike, whatever error the pool raises
+ * (Cognito says NotAuthorizedException, cognito-local InvalidPasswordException), and sign-up
+ * and password reset answer the same for known and unknown addresses.
+ */
+const codeSchema = v.pipe(v.string(), v.trim(), v.regex(/^\d{6}$/, "must be the 6-digit code"));
+
+export const signUpSchema = v.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+});
+export const confirmSignUpSchema = v.strictObject({ email: emailSchema, code: codeSchema });
+export const logInSchema = v.strictObject({ email: emailSchema, password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) });
+export const refreshSchema = v.strictObject({ refreshToken: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)) });
+export const forgotPasswordSchema = v.strictObject({ email: emailSchema });
+export const confirmForgotPasswordSchema = v.strictObject({ email: emailSchema, code: codeSchema, password: passwordSchema });
+
+export interface Session {
+  accessToken: string;
+  idToken: string;
+  refreshToken?: string;
+  expiresIn: number;
+  tokenType: "Bearer";
+}
+
+const wrongCredentials = () => new UnauthenticatedError("Incorrect e-mail address or password.");
+const badCode = () => new ValidationError([{ path: "code", message: "is not valid or has expired" }]);
+
+function rethrow(error: unknown, mapping: Record<string, () => Error>): never {
+  const mapped = mapping[errorName(error)];
+  if (mapped) throw mapped();
+  if (errorName(error) === "TooManyRequestsException" || errorName(error) === "LimitExceededException") {
+    throw new TooManyRequestsError("Too many attempts; wait a while and try again.", 60);
+  }
+  throw error;
+}
+
+const passwordRejected = (error: unknown) => () =>
+  new ValidationError([{ path: "password", message: (error as Error).message || "does not meet the password policy" }]);
+
+/** Registers a user; the pool e-mails a confirmation code. Known addresses get the same answer. */
+export async function signUp(input: v.InferOutput<typeof signUpSchema>): Promise<void> {
+  try {
+    await cognito().send(
+      new SignUpCommand({
+        ClientId: appClientId(),
+        Username: input.email,
+        Password: input.password,
+        UserAttributes: [{ Name: "email", Value: input.email }, ...(input.name ? [{ Name: "name", Value: input.name }] : [])],
+      }),
+    );
+  } catch (error) {
+    if (errorName(error) === "UsernameExistsException") return;
+    rethrow(error, { InvalidPasswordException: passwordRejected(error) });
+  }
+}
+
+export async function confirmSignUp(input: v.InferOutput<typeof confirmSignUpSchema>): Promise<void> {
+  try {
+    await cognito().send(new ConfirmSignUpCommand({ ClientId: appClientId(), Username: input.email, ConfirmationCode: input.code }));
+  } catch (error) {
+    rethrow(error, {
+      CodeMismatchException: badCode,
+      ExpiredCodeException: badCode,
+      UserNotFoundException: badCode,
+      NotAuthorizedException: badCode,
+    });
+  }
+}
+
+export async function logIn(input: v.InferOutput<typeof logInSchema>): Promise<Session> {
+  try {
+    const { AuthenticationResult } = await cognito().send(
+      new InitiateAuthCommand({
+        ClientId: appClientId(),
+        AuthFlow: "USER_PASSWORD_AUTH",
+        AuthParameters: { USERNAME: input.email, PASSWORD: input.password },
+      }),
+    );
+    if (!AuthenticationResult?.AccessToken) throw wrongCredentials();
+    return session(AuthenticationResult);
+  } catch (error) {
+    rethrow(error, {
+      NotAuthorizedException: wrongCredentials,
+      UserNotFoundException: wrongCredentials,
+      InvalidPasswordException: wrongCredentials,
+      PasswordResetRequiredException: wrongCredentials,
+      UnauthenticatedError: wrongCredentials,
+      // Raised only after the password matched, so it reveals nothing to a guesser.
+      UserNotConfirmedException: () => new ForbiddenError("Confirm your e-mail address before signing in."),
+    });
+  }
+}
+
+export async function refresh(input: v.InferOutput<typeof refreshSchema>): Promise<Session> {
+  const invalid = () => new UnauthenticatedError("The refresh token is not valid.");
+  try {
+    const { AuthenticationResult } = await cognito().send(
+      new InitiateAuthCommand({ ClientId: appClientId(), AuthFlow: "REFRESH_TOKEN_AUTH", AuthParameters: { REFRESH_TOKEN: input.refreshToken } }),
+    );
+    if (!AuthenticationResult?.AccessToken) throw invalid();
+    return session(AuthenticationResult);
+  } catch (error) {
+    rethrow(error, { NotAuthorizedException: invalid, UserNotFoundException: invalid, UnauthenticatedError: invalid });
+  }
+}
+
+/** Starts a password reset; unknown addresses get the same answer as known ones. */
+export async function forgotPassword(input: v.InferOutput<typeof forgotPasswordSchema>): Promise<void> {
+  try {
+    await cognito().send(new ForgotPasswordCommand({ ClientId: appClientId(), Username: input.email }));
+  } catch (error) {
+    if (["UserNotFoundException", "InvalidParameterException", "NotAuthorizedException"].includes(errorName(error))) return;
+    rethrow(error, {});
+  }
+}
+
+export async function confirmForgotPassword(input: v.InferOutput<typeof confirmForgotPasswordSchema>): Promise<void> {
+  try {
+    await cognito().send(
+      new ConfirmForgotPasswordCommand({ ClientId: appClientId(), Username: input.email, ConfirmationCode: input.code, Password: input.password }),
+    );
+  } catch (error) {
+    rethrow(error, {
+      CodeMismatchException: badCode,
+      ExpiredCodeException: badCode,
+      UserNotFoundException: badCode,
+      InvalidPasswordException: passwordRejected(error),
+    });
+  }
+}
+
+function session(result: { AccessToken?: string; IdToken?: string; RefreshToken?: string; ExpiresIn?: number }): Session {
+  return {
+    accessToken: result.AccessToken!,
+    idToken: result.IdToken!,
+    ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
+    expiresIn: result.ExpiresIn ?? 3600,
+    tokenType: "Bearer",
+  };
+}

@@ -1,0 +1,2 @@
+export { consume, revokeBefore, limitKey } from "./bucket";
+export { defaultLimits, limitsSchema, type Limits, type Decision } from "./schema";
