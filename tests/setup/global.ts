@@ -29,8 +29,7 @@ export default async function setup(project: TestProject) {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, "stack.log");
   writeFileSync(logFile, "");
-  // Handler logs are JSON on stdout; in tests only warnings and errors reach the terminal.
-  process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  // Everything the stack and its functions log goes to this file (tests read it back).
   const stack = await startStack({
     root,
     ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0 },

@@ -1,12 +1,26 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { FunctionHost, FunctionTimeoutError } from "../src/functions/host";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FunctionError, FunctionHost, FunctionTimeoutError } from "../src/functions/host";
 
 const root = resolve(import.meta.dirname, "../../..");
 const out = mkdtempSync(join(tmpdir(), "emporium-host-"));
-const host = new FunctionHost(root, out);
+const lines: string[] = [];
+const host = new FunctionHost(root, out, (source, line) => lines.push(`${source} ${line}`));
+const fixture = (name: string) => `packages/local/test/fixtures/handlers.${name}`;
+const base = { memoryMb: 128, timeoutMs: 10_000, environment: {} };
+
+beforeAll(async () => {
+  await host.add([
+    { ...base, name: "Slow", handler: fixture("slow"), timeoutMs: 300 },
+    { ...base, name: "Count", handler: fixture("count") },
+    { ...base, name: "Remaining", handler: fixture("remaining") },
+    { ...base, name: "Fails", handler: fixture("fails") },
+    { ...base, name: "WithTable", handler: fixture("environment"), environment: { SST_RESOURCE_Table: '{"name":"t"}' } },
+    { ...base, name: "WithoutTable", handler: fixture("environment"), environment: { SST_RESOURCE_CursorSecret: '{"value":"s"}' } },
+  ]);
+});
 
 afterAll(async () => {
   await host.close();
@@ -15,17 +29,32 @@ afterAll(async () => {
 
 describe("function host", () => {
   it("fails an invocation that runs past the function's timeout, as Lambda does", async () => {
-    await host.add([{ name: "Slow", handler: "packages/local/test/fixtures/handlers.slow", memoryMb: 128, timeoutMs: 300 }]);
     const started = Date.now();
     await expect(host.invoke("Slow", {})).rejects.toThrow(FunctionTimeoutError);
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it("keeps an execution environment warm between invocations", async () => {
+    expect(await host.invoke("Count", {})).toEqual({ invocations: 1 });
+    expect(await host.invoke("Count", {})).toEqual({ invocations: 2 });
+  });
+
   it("gives the handler a Lambda context with its remaining time", async () => {
-    await host.add([{ name: "Remaining", handler: "packages/local/test/fixtures/handlers.remaining", memoryMb: 128, timeoutMs: 10_000 }]);
     const result = (await host.invoke("Remaining", {})) as { remaining: number; functionName: string };
     expect(result.remaining).toBeGreaterThan(5_000);
     expect(result.remaining).toBeLessThanOrEqual(10_000);
     expect(result.functionName).toBe("emporium-local-Remaining");
+  });
+
+  it("gives each function only its own environment", async () => {
+    expect(await host.invoke("WithTable", {})).toEqual({ table: '{"name":"t"}', secret: null });
+    expect(await host.invoke("WithoutTable", {})).toEqual({ table: null, secret: '{"value":"s"}' });
+  });
+
+  it("reports a thrown error as a function error and captures what the function logged", async () => {
+    await expect(host.invoke("Fails", {})).rejects.toThrow(FunctionError);
+    await expect(host.invoke("Fails", {})).rejects.toMatchObject({ errorType: "TypeError", message: "boom" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines).toContain('fn:Fails {"level":"INFO","message":"about to fail"}');
   });
 });

@@ -3,6 +3,8 @@
  * (`SST_RESOURCE_<Name>` JSON, as `sst deploy` injects it for linked resources) and the SDK's
  * standard endpoint variables, so handler code has no local branches.
  */
+import type { Link } from "@emporium/functions/manifest";
+
 export interface LocalResources {
   tableName: string;
   cursorSecret: string;
@@ -20,16 +22,29 @@ export interface LocalEndpoints {
 export const APP = { name: "emporium", stage: "local" } as const;
 export const REGION = "us-east-1";
 
-export function functionEnvironment(resources: LocalResources, endpoints: LocalEndpoints): Record<string, string> {
+/** Every linkable resource as SST links it: `SST_RESOURCE_<Name>` → JSON. */
+function resourceVariables(resources: LocalResources): Record<Link | "App" | "Api", string> {
   const resource = (value: Record<string, string>) => JSON.stringify(value);
   return {
-    SST_RESOURCE_App: resource(APP),
-    SST_RESOURCE_Table: resource({ name: resources.tableName, type: "sst.aws.Dynamo" }),
-    SST_RESOURCE_CursorSecret: resource({ value: resources.cursorSecret, type: "sst.sst.Secret" }),
-    SST_RESOURCE_ApiKeyPepper: resource({ value: resources.apiKeyPepper, type: "sst.sst.Secret" }),
-    SST_RESOURCE_UserPool: resource({ id: resources.userPoolId, type: "sst.aws.CognitoUserPool" }),
-    SST_RESOURCE_UserPoolClient: resource({ id: resources.clientId, secret: "", type: "sst.aws.CognitoUserPoolClient" }),
-    SST_RESOURCE_Api: resource({ url: resources.apiUrl, type: "sst.aws.ApiGatewayV2" }),
+    App: resource(APP),
+    Table: resource({ name: resources.tableName, type: "sst.aws.Dynamo" }),
+    CursorSecret: resource({ value: resources.cursorSecret, type: "sst.sst.Secret" }),
+    ApiKeyPepper: resource({ value: resources.apiKeyPepper, type: "sst.sst.Secret" }),
+    UserPool: resource({ id: resources.userPoolId, type: "sst.aws.CognitoUserPool" }),
+    UserPoolClient: resource({ id: resources.clientId, secret: "", type: "sst.aws.CognitoUserPoolClient" }),
+    Api: resource({ url: resources.apiUrl, type: "sst.aws.ApiGatewayV2" }),
+  };
+}
+
+/**
+ * The environment of one function: `App` and the resources it links (all of them when `links`
+ * is absent, for code that runs outside a function, like seeding and tests).
+ */
+export function functionEnvironment(resources: LocalResources, endpoints: LocalEndpoints, links?: readonly Link[]): Record<string, string> {
+  const variables = resourceVariables(resources);
+  const visible = links ? (["App", ...links] as const) : (Object.keys(variables) as (keyof typeof variables)[]);
+  return {
+    ...Object.fromEntries(visible.map((name) => [`SST_RESOURCE_${name}`, variables[name]])),
     AWS_REGION: REGION,
     AWS_DEFAULT_REGION: REGION,
     AWS_ACCESS_KEY_ID: "local",

@@ -91,13 +91,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
-    const environment = functionEnvironment(
-      { tableName, ...secrets, userPoolId, clientId, apiUrl },
-      { dynamodb: dynamo.endpoint, cognito: cognito.endpoint },
-    );
+    const resources = { tableName, ...secrets, userPoolId, clientId, apiUrl };
+    const endpoints = { dynamodb: dynamo.endpoint, cognito: cognito.endpoint };
+    const environment = functionEnvironment(resources, endpoints);
+    // Seeding runs core services in this process; functions get their own environments.
     applyEnvironment(environment);
 
-    const host = new FunctionHost(options.root, join(runDir, "functions"), (line) => options.log("functions", line));
+    const host = new FunctionHost(options.root, join(runDir, "functions"), options.log);
     stoppers.push(() => host.close());
     await host.add(
       functionSpecs().map((spec) => ({
@@ -105,6 +105,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         handler: spec.handler,
         memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
         timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
+        environment: { ...functionEnvironment(resources, endpoints, spec.links), ...passThrough() },
       })),
     );
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
@@ -157,4 +158,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
+}
+
+/** Settings of this process that functions should share (log level, the SDK's Node notice). */
+function passThrough(): Record<string, string> {
+  const names = ["POWERTOOLS_LOG_LEVEL", "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED", "NODE_OPTIONS"];
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
 }
