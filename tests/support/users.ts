@@ -31,8 +31,11 @@ export function tokensFor(email: string): Promise<Tokens> {
 export const adminToken = async () => (await tokensFor("admin@example.com")).accessToken;
 export const customerToken = async () => (await tokensFor("customer@example.com")).accessToken;
 
-/** A brand-new confirmed user of its own, so a test's orders are its own. */
-export async function newUser(role: "customer" | "admin" = "customer"): Promise<Tokens & { email: string }> {
+/**
+ * A brand-new confirmed user of its own, so a test's orders are its own. Created by an
+ * administrator in the pool (no sign-up trigger), so their profile appears on first use.
+ */
+export async function newUser(role: "customer" | "admin" = "customer"): Promise<Tokens & { email: string; password: string }> {
   const email = `user-${randomUUID()}@example.com`;
   const password = `Pw-${randomUUID()}-Aa1!`;
   const client = cognito();
@@ -48,5 +51,5 @@ export async function newUser(role: "customer" | "admin" = "customer"): Promise<
   await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }));
   await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: role }));
   client.destroy();
-  return { email, ...(await signIn(stack().endpoints.cognito, stack().clientId, email, password)) };
+  return { email, password, ...(await signIn(stack().endpoints.cognito, stack().clientId, email, password)) };
 }

@@ -1,7 +1,7 @@
 import type { ApiClient, Principal } from "../auth";
 import { NotFoundError } from "../errors";
 import { newId } from "../ids";
-import { defaultLimits, revokeBefore } from "../limits";
+import { defaultLimits, revokeForever } from "../limits";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { ApiKey, NewApiKey } from "./schema";
@@ -35,7 +35,7 @@ export async function list(limit = DEFAULT_LIMIT, cursor?: string): Promise<Page
 export async function revoke(id: string, now = new Date()): Promise<ApiKey> {
   const key = await repository.markRevoked(id, now.toISOString());
   if (!key) throw new NotFoundError(`API key ${id} does not exist.`);
-  await revokeBefore(keyPrincipal(id), now.getTime());
+  await revokeForever(keyPrincipal(id));
   return key;
 }
 

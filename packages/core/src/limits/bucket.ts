@@ -104,10 +104,7 @@ function oldItem(error: unknown): BucketItem {
   return unmarshall(item as Parameters<typeof unmarshall>[0]) as BucketItem;
 }
 
-/**
- * Refuses every credential of `principal` issued before `at` (ms): API keys are revoked for
- * good (they carry no issue time), user sessions must sign in again.
- */
+/** Refuses every session of `principal` issued before `at` (ms): its user must sign in again. */
 export async function revokeBefore(principal: string, at = Date.now()): Promise<void> {
   await documentClient().send(
     new UpdateCommand({
@@ -115,6 +112,21 @@ export async function revokeBefore(principal: string, at = Date.now()): Promise<
       Key: limitKey(principal),
       UpdateExpression: "SET revokedBefore = :at, expiresAt = :expires",
       ExpressionAttributeValues: { ":at": at, ":expires": Math.floor(at / 1000) + RETENTION_SECONDS },
+    }),
+  );
+}
+
+/**
+ * Refuses every credential of `principal`, past and future, for good (revoked API keys,
+ * deleted users). The bucket stops expiring so the refusal outlives every token.
+ */
+export async function revokeForever(principal: string): Promise<void> {
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: limitKey(principal),
+      UpdateExpression: "SET revokedBefore = :forever REMOVE expiresAt",
+      ExpressionAttributeValues: { ":forever": Number.MAX_SAFE_INTEGER },
     }),
   );
 }

@@ -1,2 +1,2 @@
-export { consume, revokeBefore, limitKey } from "./bucket";
+export { consume, revokeBefore, revokeForever, limitKey } from "./bucket";
 export { defaultLimits, limitsSchema, type Limits, type Decision } from "./schema";

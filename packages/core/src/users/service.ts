@@ -1,7 +1,7 @@
 import type { Principal, Role } from "../auth";
 import { NotFoundError, UnauthenticatedError } from "../errors";
 import * as Identity from "../identity";
-import { revokeBefore } from "../limits";
+import { revokeBefore, revokeForever } from "../limits";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { ProfilePatch, UserPatch, UserProfile } from "./schema";
@@ -79,13 +79,15 @@ export async function update(id: string, patch: UserPatch, now = new Date()): Pr
 }
 
 /**
- * Deletes a user: disables them in the pool, ends their sessions and anonymises the profile.
+ * Deletes a user: disables them in the pool, refuses all their tokens and anonymises the profile.
  * Their orders stay, for accounting.
  */
 export async function remove(id: string, now = new Date()): Promise<void> {
   const current = await get(id);
   if (current.deletedAt) throw new NotFoundError(`User ${id} does not exist.`);
   await Identity.disable(current.username);
-  await revokeBefore(userPrincipal(id), now.getTime());
+  // Every token refused from now on, even one the pool still issues (cognito-local does not
+  // refuse disabled users at sign-in; Cognito does).
+  await revokeForever(userPrincipal(id));
   await repository.updateProfile(id, { email: null, name: null, deletedAt: now.toISOString() }, now.toISOString());
 }

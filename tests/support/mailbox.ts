@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
+
+/**
+ * The code cognito-local "e-mailed" to a user: it prints codes to its console and keeps the
+ * latest as `ConfirmationCode` in its database file, which is where a test reads it.
+ */
+export function latestCode(email: string): string {
+  const database = JSON.parse(readFileSync(inject("stack").cognitoDatabase, "utf8")) as {
+    Users: Record<string, { Username: string; Attributes: { Name: string; Value: string }[]; ConfirmationCode?: string }>;
+  };
+  const user = Object.values(database.Users).find(
+    (candidate) => candidate.Username === email || candidate.Attributes.some((a) => a.Name === "email" && a.Value === email),
+  );
+  if (!user?.ConfirmationCode) throw new Error(`no code was sent to ${email}`);
+  return user.ConfirmationCode;
+}
