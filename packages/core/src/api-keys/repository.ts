@@ -13,10 +13,12 @@ function fromItem(item: Record<string, unknown>): ApiKey {
 }
 
 export async function insertKey(hash: string, key: ApiKey): Promise<void> {
+  // A live key has no `revokedAt` attribute at all, so revoking can set it only once.
+  const { revokedAt: _live, ...live } = key;
   await documentClient().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...keyOf(hash), gsi1pk: LISTING, gsi1sk: key.id, ...key },
+      Item: { ...keyOf(hash), gsi1pk: LISTING, gsi1sk: key.id, ...live },
       ConditionExpression: "attribute_not_exists(pk)",
     }),
   );
