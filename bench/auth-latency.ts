@@ -40,8 +40,6 @@ const keyRate = Number(process.env.BENCH_KEY_RATE ?? 100000);
 if (!(keyRate > 0)) throw new Error(`BENCH_KEY_RATE must be a positive number, got ${process.env.BENCH_KEY_RATE}`);
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-// FunctionHost resolves esbuild's output paths (relative to the working directory) against the root.
-process.chdir(root);
 
 const started = performance.now();
 const workDir = mkdtempSync(join(tmpdir(), "emporium-auth-bench-"));

@@ -82,6 +82,8 @@ export class FunctionHost {
         rmSync(dir, { recursive: true, force: true });
         mkdirSync(dir, { recursive: true });
         const build = await esbuild.context({
+          // Output paths in the metafile are relative to this, whatever the process's cwd.
+          absWorkingDir: this.root,
           entryPoints: [join(this.root, `${file}.ts`)],
           outdir: dir,
           outExtension: { ".js": ".mjs" },
