@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { PageKey } from "../pagination";
-import { documentClient, isConditionalCheckFailure, tableName } from "../table";
+import { documentClient, isConditionalCheckFailure, queryPage, tableName } from "../table";
 import type { ApiKey } from "./schema";
 
 /** Key layout: one item per key, addressed by the secret's hash; gsi1 lists keys by id. */
@@ -31,31 +31,19 @@ export async function findByHash(hash: string): Promise<ApiKey | undefined> {
 
 /** The table key of the key with this id (the secret's hash is not derivable from the id). */
 async function findById(id: string): Promise<Record<string, string> | undefined> {
-  const { Items } = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :listing AND gsi1sk = :id",
-      ExpressionAttributeValues: { ":listing": LISTING, ":id": id },
-    }),
-  );
-  const item = Items?.[0];
+  const { items } = await queryPage({
+    index: "gsi1",
+    partition: ["gsi1pk", LISTING],
+    sortKey: { condition: "gsi1sk = :id", values: { ":id": id } },
+    limit: 1,
+  });
+  const item = items[0];
   return item ? { pk: String(item.pk), sk: String(item.sk) } : undefined;
 }
 
 export async function listKeys(limit: number, startKey?: PageKey) {
-  const { Items, LastEvaluatedKey } = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :listing",
-      ExpressionAttributeValues: { ":listing": LISTING },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (Items ?? []).map(fromItem), lastKey: LastEvaluatedKey as PageKey | undefined };
+  const page = await queryPage({ index: "gsi1", partition: ["gsi1pk", LISTING], descending: true, limit, startKey });
+  return { items: page.items.map(fromItem), lastKey: page.lastKey };
 }
 
 /** Marks a key revoked; returns it, or undefined when there is no such key. Revoking twice is harmless. */

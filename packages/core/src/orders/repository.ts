@@ -1,7 +1,7 @@
 import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { PageKey } from "../pagination";
 import { productKey } from "../products";
-import { documentClient, tableName } from "../table";
+import { documentClient, queryPage, tableName } from "../table";
 import type { OrderStatus } from "./lifecycle";
 import type { Order, OrderLine, OrderWithLines } from "./schema";
 
@@ -95,33 +95,27 @@ export async function getOrder(id: string): Promise<OrderWithLines | undefined> 
 }
 
 export async function listUserOrders(userId: string, limit: number, startKey?: PageKey) {
-  const { Items, LastEvaluatedKey } = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :user AND begins_with(gsi1sk, :prefix)",
-      ExpressionAttributeValues: { ":user": userOrdersPk(userId), ":prefix": "ORDER#" },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (Items ?? []).map(toOrder), lastKey: LastEvaluatedKey as PageKey | undefined };
+  const page = await queryPage({
+    index: "gsi1",
+    partition: ["gsi1pk", userOrdersPk(userId)],
+    sortKey: { condition: "begins_with(gsi1sk, :prefix)", values: { ":prefix": "ORDER#" } },
+    descending: true,
+    limit,
+    startKey,
+  });
+  return { items: page.items.map(toOrder), lastKey: page.lastKey };
 }
 
 export async function listOrdersByStatus(status: OrderStatus, from: string, to: string, limit: number, startKey?: PageKey) {
-  const { Items, LastEvaluatedKey } = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: "gsi2",
-      KeyConditionExpression: "gsi2pk = :status AND gsi2sk BETWEEN :from AND :to",
-      ExpressionAttributeValues: { ":status": statusPk(status), ":from": from, ":to": to },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (Items ?? []).map(toOrder), lastKey: LastEvaluatedKey as PageKey | undefined };
+  const page = await queryPage({
+    index: "gsi2",
+    partition: ["gsi2pk", statusPk(status)],
+    sortKey: { condition: "gsi2sk BETWEEN :from AND :to", values: { ":from": from, ":to": to } },
+    descending: true,
+    limit,
+    startKey,
+  });
+  return { items: page.items.map(toOrder), lastKey: page.lastKey };
 }
 
 /**

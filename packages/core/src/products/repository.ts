@@ -1,5 +1,5 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient, isConditionalCheckFailure, tableName } from "../table";
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient, isConditionalCheckFailure, queryPage, tableName } from "../table";
 import type { PageKey } from "../pagination";
 import type { Product } from "./schema";
 
@@ -37,17 +37,8 @@ export async function getProducts(ids: string[]): Promise<Map<string, Product>> 
 }
 
 export async function listProducts(limit: number, startKey?: PageKey) {
-  const { Items, LastEvaluatedKey } = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :catalogue",
-      ExpressionAttributeValues: { ":catalogue": CATALOGUE },
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (Items ?? []).map(fromItem), lastKey: LastEvaluatedKey as PageKey | undefined };
+  const page = await queryPage({ index: "gsi1", partition: ["gsi1pk", CATALOGUE], limit, startKey });
+  return { items: page.items.map(fromItem), lastKey: page.lastKey };
 }
 
 export async function insertProduct(product: Product): Promise<void> {

@@ -2,3 +2,4 @@ export { tableDefinition, type TableDefinition, type GlobalIndexName } from "./d
 export { documentClient, tableName } from "./client";
 export { isConditionalCheckFailure, transactionCancellationReasons } from "./errors";
 export { pingTable } from "./health";
+export { queryPage, type PageQuery } from "./page";

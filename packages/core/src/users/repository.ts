@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { PageKey } from "../pagination";
-import { documentClient, isConditionalCheckFailure, tableName } from "../table";
+import { documentClient, isConditionalCheckFailure, queryPage, tableName } from "../table";
 import type { UserProfile } from "./schema";
 
 /** Key layout: one profile item per Cognito `sub`; gsi1 lists users for administration. */
@@ -35,17 +35,8 @@ export async function insertProfile(profile: UserProfile): Promise<boolean> {
 }
 
 export async function listProfiles(limit: number, startKey?: PageKey) {
-  const { Items, LastEvaluatedKey } = await documentClient().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :directory",
-      ExpressionAttributeValues: { ":directory": DIRECTORY },
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (Items ?? []).map(fromItem), lastKey: LastEvaluatedKey as PageKey | undefined };
+  const page = await queryPage({ index: "gsi1", partition: ["gsi1pk", DIRECTORY], limit, startKey });
+  return { items: page.items.map(fromItem), lastKey: page.lastKey };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { createServer } from "node:net";
 
 /** A port the OS says is free on loopback right now. */
@@ -21,4 +22,26 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${what} did not become ready within ${timeoutMs / 1000}s`);
+}
+
+export interface Listening {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `server` on loopback (port 0: any free one); closing also drops kept-alive connections. */
+export async function listenOnLoopback(server: Server, port: number): Promise<Listening> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  const { port: bound } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -4,6 +4,7 @@ import { buildEvent, newRequestId, type JwtAuthorizerContext } from "./event";
 import { LambdaAuthorizer } from "./lambda-authorizer";
 import { gatewayMessage, internalError, toHttpResponse, type HttpResponse } from "./result";
 import { Router } from "./router";
+import { listenOnLoopback } from "../emulators/ports";
 
 /** HTTP API's hard limit on request payloads. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -89,19 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server, options.port);
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {

@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { listenOnLoopback } from "../emulators/ports";
 
 /**
  * The part of the Lambda API that invokers call: `POST /2015-03-31/functions/{name}/invocations`
@@ -36,17 +37,6 @@ export async function startLambdaApi(
         .end(JSON.stringify({ errorType: (error as Error).name ?? "Error", errorMessage: (error as Error).message ?? String(error) }));
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
-  const { port: bound } = server.address() as { port: number };
-  return {
-    endpoint: `http://127.0.0.1:${bound}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const listening = await listenOnLoopback(server, port);
+  return { endpoint: listening.url, close: listening.close };
 }
