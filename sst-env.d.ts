@@ -9,6 +9,10 @@
 
 declare module "sst" {
   export interface Resource {
+    "Analytics": {
+      "name": string
+      "type": "sst.aws.KinesisStream"
+    }
     "Api": {
       "type": "sst.aws.ApiGatewayV2"
       "url": string
@@ -20,6 +24,35 @@ declare module "sst" {
     "CursorSecret": {
       "type": "sst.sst.Secret"
       "value": string
+    }
+    "Email": {
+      "configSet": string
+      "sender": string
+      "type": "sst.aws.Email"
+    }
+    "Exports": {
+      "name": string
+      "type": "sst.aws.Bucket"
+    }
+    "ExportsQueue": {
+      "type": "sst.aws.Queue"
+      "url": string
+    }
+    "FulfilmentQueue": {
+      "type": "sst.aws.Queue"
+      "url": string
+    }
+    "NotificationsQueue": {
+      "type": "sst.aws.Queue"
+      "url": string
+    }
+    "OrderEvents": {
+      "arn": string
+      "type": "sst.aws.SnsTopic"
+    }
+    "OrderEventsFailures": {
+      "type": "sst.aws.Queue"
+      "url": string
     }
     "Table": {
       "name": string

@@ -13,6 +13,7 @@ export default $config({
   async run() {
     const storage = await import("./infra/storage");
     const auth = await import("./infra/auth");
+    await import("./infra/events");
     const api = await import("./infra/api");
     return {
       api: api.api.url,

@@ -1,6 +1,6 @@
-import { apiKeyAuthorizer, routeEntries, type Link } from "../packages/functions/src/manifest";
-import { apiKeyPepper, cursorSecret, table } from "./storage";
+import { apiKeyAuthorizer, routeEntries } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
+import { linkables } from "./events";
 import { functionArgs } from "./functions";
 
 const region = aws.getRegionOutput().region;
@@ -19,15 +19,6 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
     },
   },
 });
-
-/** Manifest link names → the components that carry them (`Resource.<Name>` in handlers). */
-const linkables = {
-  Table: table,
-  CursorSecret: cursorSecret,
-  ApiKeyPepper: apiKeyPepper,
-  UserPool: userPool,
-  UserPoolClient: client,
-} satisfies Record<Link, unknown>;
 
 export const jwtAuthorizer = api.addAuthorizer({
   name: "cognito",

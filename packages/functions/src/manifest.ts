@@ -14,7 +14,17 @@ import type { Scope } from "@emporium/core/auth";
 export type Auth = "public" | "user" | "admin" | "apiKey";
 
 /** Linkable resources, by the names `infra/*` gives them and handlers read through `Resource`. */
-export type Link = "Table" | "CursorSecret" | "ApiKeyPepper" | "UserPool" | "UserPoolClient";
+export type Link =
+  | "Table"
+  | "CursorSecret"
+  | "ApiKeyPepper"
+  | "UserPool"
+  | "UserPoolClient"
+  | "OrderEvents"
+  | "Analytics"
+  | "Exports"
+  | "Email"
+  | QueueName;
 
 export interface FunctionSpec {
   /** Function name: unique, PascalCase; it becomes the Lambda's logical name. */
@@ -82,6 +92,10 @@ export const routes = {
   "GET /api-keys": { name: "ApiKeysList", handler: fn("api-keys/list"), auth: "admin", links: keys },
   "DELETE /api-keys/{id}": { name: "ApiKeysRevoke", handler: fn("api-keys/revoke"), auth: "admin", links: keys },
 
+  "GET /analytics/sales": { name: "AnalyticsSales", handler: fn("analytics/sales"), auth: "admin", links: data },
+  "POST /exports/orders": { name: "ExportsCreate", handler: fn("exports/create"), auth: "admin", links: [...data, "ExportsQueue"] },
+  "GET /exports/{id}": { name: "ExportsGet", handler: fn("exports/get"), auth: "admin", links: [...data, "Exports"] },
+
   "GET /partner/orders": { name: "PartnerOrders", handler: fn("partner/orders"), auth: "apiKey", scope: "orders:read", links: data },
   "PUT /partner/products/{id}/stock": {
     name: "PartnerStock",
@@ -116,7 +130,128 @@ export const triggers = {
   PostConfirmation: { name: "PostConfirmation", handler: fn("triggers/post-confirmation"), links: ["Table"] },
 } as const satisfies Record<string, FunctionSpec>;
 
+
+/*
+ * The event pipeline (seed 000): the table's stream feeds a processor that publishes order
+ * events to an SNS topic and to a Kinesis stream; SQS queues subscribed to the topic feed the
+ * fulfilment and notification consumers; the Kinesis stream feeds sales analytics; an export
+ * queue feeds the export worker. `infra/events.ts` deploys it; `packages/local` wires the
+ * emulators and event-source mappings from the same data.
+ */
+
+/** SNS topics. Messages carry `type` and `status` message attributes for filter policies. */
+export const topics = {
+  OrderEvents: {},
+} as const;
+export type TopicName = keyof typeof topics;
+
+export interface QueueSpec {
+  /** Must be at least the consuming function's timeout (Lambda requires it). */
+  visibilityTimeoutSeconds: number;
+  /** A dead-letter queue receives a message after this many failed receives. */
+  deadLetter?: { maxReceiveCount: number };
+  /** Subscribe the queue to a topic, with raw delivery (the body is the event itself). */
+  subscription?: { topic: TopicName; filterPolicy: Record<string, readonly string[]> };
+}
+
+export const queues = {
+  FulfilmentQueue: {
+    visibilityTimeoutSeconds: 60,
+    deadLetter: { maxReceiveCount: 3 },
+    subscription: { topic: "OrderEvents", filterPolicy: { type: ["order.created"] } },
+  },
+  NotificationsQueue: {
+    visibilityTimeoutSeconds: 60,
+    deadLetter: { maxReceiveCount: 3 },
+    subscription: { topic: "OrderEvents", filterPolicy: { type: ["order.created", "order.status_changed"] } },
+  },
+  ExportsQueue: { visibilityTimeoutSeconds: 180, deadLetter: { maxReceiveCount: 3 } },
+  /** Where the stream processor's batches go once their retries are spent (Lambda on-failure destination). */
+  OrderEventsFailures: { visibilityTimeoutSeconds: 60 },
+} as const satisfies Record<string, QueueSpec>;
+export type QueueName = keyof typeof queues;
+
+/** Kinesis data streams. */
+export const kinesisStreams = {
+  Analytics: { shardCount: 1 },
+} as const;
+
+/** S3 buckets. */
+export const buckets = {
+  Exports: {},
+} as const;
+
+export type EventSource =
+  | { kind: "dynamodb"; table: "Table"; startingPosition: "TRIM_HORIZON" | "LATEST" }
+  | { kind: "kinesis"; stream: keyof typeof kinesisStreams; startingPosition: "TRIM_HORIZON" | "LATEST" }
+  | { kind: "sqs"; queue: QueueName };
+
+/**
+ * A function fed by an event-source mapping. Every consumer reports partial batch failures
+ * (`ReportBatchItemFailures`). Stream sources also retry a failing batch up to
+ * `maximumRetryAttempts` times, split it in two on each error when `bisectOnError`, then send
+ * it to `onFailure`.
+ */
+export interface ConsumerSpec extends FunctionSpec {
+  source: EventSource;
+  batchSize: number;
+  batchingWindowSeconds?: number;
+  /** Lambda event filtering: a record is delivered when it matches any of these patterns. */
+  filters?: readonly Record<string, unknown>[];
+  bisectOnError?: boolean;
+  maximumRetryAttempts?: number;
+  onFailure?: QueueName;
+}
+
+export const consumers = {
+  OrderEventsProcessor: {
+    name: "OrderEventsProcessor",
+    handler: fn("consumers/order-events"),
+    links: ["OrderEvents", "Analytics"],
+    source: { kind: "dynamodb", table: "Table", startingPosition: "TRIM_HORIZON" },
+    batchSize: 25,
+    batchingWindowSeconds: 1,
+    // Only order items (not lines, products, buckets…) reach the processor.
+    filters: [{ dynamodb: { Keys: { sk: { S: ["ORDER"] } } } }],
+    bisectOnError: true,
+    maximumRetryAttempts: 3,
+    onFailure: "OrderEventsFailures",
+  },
+  Fulfilment: {
+    name: "Fulfilment",
+    handler: fn("consumers/fulfilment"),
+    links: ["Table"],
+    source: { kind: "sqs", queue: "FulfilmentQueue" },
+    batchSize: 10,
+  },
+  Notifications: {
+    name: "Notifications",
+    handler: fn("consumers/notifications"),
+    links: ["Table", "Email"],
+    source: { kind: "sqs", queue: "NotificationsQueue" },
+    batchSize: 10,
+  },
+  SalesAnalytics: {
+    name: "SalesAnalytics",
+    handler: fn("consumers/sales-analytics"),
+    links: ["Table"],
+    source: { kind: "kinesis", stream: "Analytics", startingPosition: "TRIM_HORIZON" },
+    batchSize: 100,
+    batchingWindowSeconds: 1,
+    bisectOnError: true,
+    maximumRetryAttempts: 5,
+  },
+  OrderExports: {
+    name: "OrderExports",
+    handler: fn("consumers/order-exports"),
+    links: ["Table", "Exports"],
+    source: { kind: "sqs", queue: "ExportsQueue" },
+    batchSize: 1,
+    timeout: "60 seconds",
+  },
+} as const satisfies Record<string, ConsumerSpec>;
+
 /** Every function of the app, for whatever builds or runs them all. */
 export function functionSpecs(): FunctionSpec[] {
-  return [...routeEntries().map(([, spec]) => spec), apiKeyAuthorizer, ...Object.values(triggers)];
+  return [...routeEntries().map(([, spec]) => spec), apiKeyAuthorizer, ...Object.values(triggers), ...Object.values(consumers)];
 }

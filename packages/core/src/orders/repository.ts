@@ -14,7 +14,11 @@ const userOrdersPk = (userId: string) => `USER#${userId}`;
 const statusPk = (status: OrderStatus) => `STATUS#${status}`;
 const statusSk = (order: Pick<Order, "createdAt" | "id">) => `${order.createdAt}#${order.id}`;
 
-function orderItem(order: Order) {
+/**
+ * The order item also carries its lines in brief, so the table's stream hands consumers the
+ * whole order in one record; the line items stay the source for reading an order's lines.
+ */
+function orderItem(order: Order, lines: OrderLine[]) {
   return {
     pk: orderPk(order.id),
     sk: "ORDER",
@@ -24,6 +28,7 @@ function orderItem(order: Order) {
     gsi2sk: statusSk(order),
     type: "order",
     ...order,
+    lines: lines.map(({ productId, quantity, lineTotal }) => ({ productId, quantity, lineTotal })),
   };
 }
 
@@ -57,7 +62,7 @@ export async function insertOrder(order: Order, lines: OrderLine[], reservations
   await documentClient().send(
     new TransactWriteCommand({
       TransactItems: [
-        { Put: { TableName: tableName(), Item: orderItem(order), ConditionExpression: "attribute_not_exists(pk)" } },
+        { Put: { TableName: tableName(), Item: orderItem(order, lines), ConditionExpression: "attribute_not_exists(pk)" } },
         ...lines.map((line, index) => ({ Put: { TableName: tableName(), Item: lineItem(order.id, index, line) } })),
         ...reservations.map((reservation) => ({
           Update: {

@@ -6,6 +6,7 @@ import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../paginat
 import { getProducts } from "../products";
 import { transactionCancellationReasons } from "../table";
 import * as repository from "./repository";
+import { canTransition, type OrderStatus } from "./lifecycle";
 import type { Order, OrderLine, OrderSearch, OrderWithLines, PlaceOrder } from "./schema";
 
 /**
@@ -70,6 +71,11 @@ export async function place(principal: Principal, input: PlaceOrder, now = () =>
   throw new ConflictError("The order could not be placed because the products kept changing; retry.");
 }
 
+/** An order as the system sees it (consumers), without an acting user. */
+export async function findForSystem(id: string): Promise<OrderWithLines | undefined> {
+  return repository.getOrder(id);
+}
+
 /** Owners see their orders and admins see all; anyone else is told the order does not exist. */
 export async function get(principal: Principal, id: string): Promise<OrderWithLines> {
   const order = await repository.getOrder(id);
@@ -96,6 +102,39 @@ export async function search(actor: Actor, query: OrderSearch): Promise<Page<Ord
   const limit = query.limit ?? DEFAULT_LIMIT;
   const page = await repository.listOrdersByStatus(query.status, from, to, limit, decodeCursor(scope, query.cursor));
   return { items: page.items, cursor: encodeCursor(scope, page.lastKey) };
+}
+
+/**
+ * Moves an order along the lifecycle on behalf of the system (fulfilment). Idempotent: an
+ * order already at `to` is left alone and returned; a move the lifecycle forbids from the
+ * order's current status is a conflict.
+ */
+export async function advance(id: string, to: OrderStatus, now = () => new Date()): Promise<Order> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const order = await repository.getOrder(id);
+    if (!order) throw new NotFoundError(`Order ${id} does not exist.`);
+    if (order.status === to) return order;
+    if (!canTransition(order.status, to)) throw new ConflictError(`Order ${id} is ${order.status} and cannot become ${to}.`);
+    const timestamp = now().toISOString();
+    try {
+      await repository.transitionOrder(order, to, timestamp);
+      return { ...order, status: to, version: order.version + 1, updatedAt: timestamp };
+    } catch (error) {
+      if (!transactionCancellationReasons(error)) throw error;
+      await pause(attempt); // changed meanwhile (e.g. cancelled): look again
+    }
+  }
+  throw new ConflictError(`Order ${id} kept changing; retry.`);
+}
+
+/** Every order of one status within dates (both optional), newest first, page by page. */
+export async function* allByStatus(status: OrderStatus, from?: string, to?: string): AsyncGenerator<Order> {
+  let startKey: Record<string, string> | undefined;
+  do {
+    const page = await repository.listOrdersByStatus(status, from ?? "0", `${to ?? "9999"}~`, 100, startKey);
+    yield* page.items;
+    startKey = page.lastKey;
+  } while (startKey);
 }
 
 /** Cancels a PENDING order of the caller's and puts its stock back, in one transaction. */

@@ -3,3 +3,4 @@ export { documentClient, tableName } from "./client";
 export { isConditionalCheckFailure, transactionCancellationReasons } from "./errors";
 export { pingTable } from "./health";
 export { queryPage, type PageQuery } from "./page";
+export { claim, release, markerItem, markerKey } from "./markers";

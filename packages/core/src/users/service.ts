@@ -57,6 +57,11 @@ export async function list(limit = DEFAULT_LIMIT, cursor?: string): Promise<Page
   return { items: page.items, cursor: encodeCursor("users", page.lastKey) };
 }
 
+/** A profile by id, or undefined (for consumers, which act for no one in particular). */
+export async function find(id: string): Promise<UserProfile | undefined> {
+  return repository.getProfile(id);
+}
+
 export async function get(id: string): Promise<UserProfile> {
   const profile = await repository.getProfile(id);
   if (!profile) throw new NotFoundError(`User ${id} does not exist.`);

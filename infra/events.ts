@@ -1,0 +1,102 @@
+import {
+  buckets,
+  consumers,
+  kinesisStreams,
+  queues,
+  topics,
+  type ConsumerSpec,
+  type Link,
+  type QueueName,
+  type QueueSpec,
+} from "../packages/functions/src/manifest";
+import { client, userPool } from "./auth";
+import { functionArgs } from "./functions";
+import { apiKeyPepper, cursorSecret, table } from "./storage";
+
+/**
+ * The event pipeline, from the manifest: topics, queues (each consumer queue with its DLQ),
+ * topic → queue subscriptions (filter policy, raw delivery), the analytics stream, the exports
+ * bucket, the e-mail identity, and one event-source mapping per consumer with its batch
+ * settings and partial-failure reporting.
+ */
+export const topicComponents = Object.fromEntries(
+  Object.keys(topics).map((name) => [name, new sst.aws.SnsTopic(name)]),
+) as Record<keyof typeof topics, sst.aws.SnsTopic>;
+
+export const queueComponents = Object.fromEntries(
+  Object.entries(queues as Record<QueueName, QueueSpec>).map(([name, spec]) => {
+    const deadLetter = spec.deadLetter ? new sst.aws.Queue(`${name}Dlq`, { visibilityTimeout: "60 seconds" }) : undefined;
+    const queue = new sst.aws.Queue(name, {
+      visibilityTimeout: `${spec.visibilityTimeoutSeconds} seconds`,
+      ...(deadLetter ? { dlq: { queue: deadLetter.arn, retry: spec.deadLetter!.maxReceiveCount } } : {}),
+    });
+    if (spec.subscription) {
+      topicComponents[spec.subscription.topic].subscribeQueue(`${name}Subscription`, queue.arn, {
+        filter: spec.subscription.filterPolicy,
+        transform: {
+          subscription: (args) => {
+            // Consumers read the event itself, not SNS's envelope.
+            args.rawMessageDelivery = true;
+            return undefined;
+          },
+        },
+      });
+    }
+    return [name, queue];
+  }),
+) as Record<QueueName, sst.aws.Queue>;
+
+export const streamComponents = Object.fromEntries(
+  Object.entries(kinesisStreams).map(([name]) => [name, new sst.aws.KinesisStream(name)]),
+) as Record<keyof typeof kinesisStreams, sst.aws.KinesisStream>;
+
+export const bucketComponents = Object.fromEntries(
+  Object.keys(buckets).map((name) => [name, new sst.aws.Bucket(name)]),
+) as Record<keyof typeof buckets, sst.aws.Bucket>;
+
+/** Order e-mails are sent from this address; verify it (or a domain) in SES per stage. */
+export const email = new sst.aws.Email("Email", { sender: $app.stage === "production" ? "orders@emporium.dev" : "orders@example.com" });
+
+/** Everything a function may link, by manifest name. */
+export const linkables = {
+  Table: table,
+  CursorSecret: cursorSecret,
+  ApiKeyPepper: apiKeyPepper,
+  UserPool: userPool,
+  UserPoolClient: client,
+  Email: email,
+  ...topicComponents,
+  ...queueComponents,
+  ...streamComponents,
+  ...bucketComponents,
+} satisfies Record<Link, unknown>;
+
+/** Stream mappings: batch size, window, bisect, bounded retries, failure destination, item failures. */
+function streamMapping(spec: ConsumerSpec) {
+  return (args: aws.lambda.EventSourceMappingArgs) => {
+    args.batchSize = spec.batchSize;
+    args.maximumBatchingWindowInSeconds = spec.batchingWindowSeconds ?? 0;
+    args.startingPosition = spec.source.kind === "sqs" ? undefined : spec.source.startingPosition;
+    args.bisectBatchOnFunctionError = spec.bisectOnError ?? false;
+    args.maximumRetryAttempts = spec.maximumRetryAttempts ?? -1;
+    args.functionResponseTypes = ["ReportBatchItemFailures"];
+    if (spec.onFailure) args.destinationConfig = { onFailure: { destinationArn: queueComponents[spec.onFailure].arn } };
+    return undefined;
+  };
+}
+
+export const consumerSubscriptions = Object.entries(consumers as Record<string, ConsumerSpec>).map(([name, spec]) => {
+  const fn = functionArgs(spec, linkables);
+  const filters = spec.filters ? [...spec.filters] : undefined;
+  switch (spec.source.kind) {
+    case "dynamodb":
+      return table.subscribe(name, fn, { filters, transform: { eventSourceMapping: streamMapping(spec) } });
+    case "kinesis":
+      return streamComponents[spec.source.stream].subscribe(name, fn, { filters, transform: { eventSourceMapping: streamMapping(spec) } });
+    case "sqs":
+      return queueComponents[spec.source.queue].subscribe(fn, {
+        filters,
+        batch: { size: spec.batchSize, window: `${spec.batchingWindowSeconds ?? 0} seconds`, partialResponses: true },
+      });
+  }
+});

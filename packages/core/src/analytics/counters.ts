@@ -1,0 +1,104 @@
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import type { OrderEvent } from "../events";
+import { markerItem, queryPage, tableName, transactionCancellationReasons, documentClient } from "../table";
+
+/**
+ * Per-product, per-day sales counters (the day the order was placed, UTC), kept net of
+ * cancellations. One item per product, day and currency:
+ *   pk SALES#<productId>  sk DAY#<yyyy-mm-dd>#<currency>   (one product over time)
+ *   gsi1pk SALES          gsi1sk <yyyy-mm-dd>#<productId>#<currency>   (all products by day)
+ * Counting an event and marking it counted happen in one transaction, so a redelivered record
+ * changes nothing.
+ */
+export interface SalesCounter {
+  productId: string;
+  day: string;
+  quantity: number;
+  revenue: { amount: number; currency: string };
+  orders: number;
+}
+
+const counterKey = (productId: string, day: string, currency: string) => ({ pk: `SALES#${productId}`, sk: `DAY#${day}#${currency}` });
+
+/** How an event moves the counters: +1 per line for a new order, −1 when it is cancelled. */
+function direction(event: OrderEvent): 1 | -1 | 0 {
+  if (event.type === "order.created") return 1;
+  if (event.data.status === "CANCELLED") return -1;
+  return 0;
+}
+
+export async function count(event: OrderEvent): Promise<"counted" | "duplicate" | "ignored"> {
+  const sign = direction(event);
+  if (sign === 0 || event.data.lines.length === 0) return "ignored";
+  const day = event.data.createdAt.slice(0, 10);
+  try {
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: markerItem("sales", event.id, 30),
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          },
+          ...event.data.lines.map((line) => ({
+            Update: {
+              TableName: tableName(),
+              Key: counterKey(line.productId, day, line.lineTotal.currency),
+              UpdateExpression:
+                "SET productId = :product, #day = :day, currency = :currency, gsi1pk = :all, gsi1sk = :byDay ADD quantity :quantity, revenue :revenue, orders :orders",
+              ExpressionAttributeNames: { "#day": "day" },
+              ExpressionAttributeValues: {
+                ":product": line.productId,
+                ":day": day,
+                ":currency": line.lineTotal.currency,
+                ":all": "SALES",
+                ":byDay": `${day}#${line.productId}#${line.lineTotal.currency}`,
+                ":quantity": sign * line.quantity,
+                ":revenue": sign * line.lineTotal.amount,
+                ":orders": sign,
+              },
+            },
+          })),
+        ],
+      }),
+    );
+    return "counted";
+  } catch (error) {
+    if (transactionCancellationReasons(error)?.[0] === "ConditionalCheckFailed") return "duplicate";
+    throw error;
+  }
+}
+
+export async function read(query: { from: string; to: string; productId?: string }): Promise<SalesCounter[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, string> | undefined;
+  do {
+    const page = await queryPage(
+      query.productId
+        ? {
+            partition: ["pk", `SALES#${query.productId}`],
+            sortKey: { condition: "sk BETWEEN :from AND :to", values: { ":from": `DAY#${query.from}`, ":to": `DAY#${query.to}~` } },
+            limit: 500,
+            startKey,
+          }
+        : {
+            index: "gsi1",
+            partition: ["gsi1pk", "SALES"],
+            sortKey: { condition: "gsi1sk BETWEEN :from AND :to", values: { ":from": query.from, ":to": `${query.to}~` } },
+            limit: 500,
+            startKey,
+          },
+    );
+    items.push(...page.items);
+    startKey = page.lastKey;
+  } while (startKey);
+  return items.map((item) => ({
+    productId: String(item.productId),
+    day: String(item.day),
+    quantity: Number(item.quantity),
+    revenue: { amount: Number(item.revenue), currency: String(item.currency) },
+    orders: Number(item.orders),
+  }));
+}

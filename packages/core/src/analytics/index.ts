@@ -1,0 +1,2 @@
+export { count, read, type SalesCounter } from "./counters";
+export { salesQuerySchema, type SalesQuery } from "./schema";

@@ -1,0 +1,2 @@
+export { fulfil } from "./service";
+export { capturePayment, PaymentUnavailableError, FAILING_AMOUNT_SUFFIX } from "./payment";

@@ -1,0 +1,2 @@
+export { notify } from "./service";
+export { renderOrderMail, type Mail } from "./render";

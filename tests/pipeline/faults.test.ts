@@ -1,0 +1,46 @@
+import { describe, expect, inject, it } from "vitest";
+import { get, post } from "../support/http";
+import { createProduct } from "../support/catalogue";
+import { newUser } from "../support/users";
+import { peek } from "../support/pipeline";
+import { waitFor } from "../support/wait";
+
+describe("no loss under faults", () => {
+  it("every order event is fulfilled exactly once in effect or sits in the DLQ: processed + dead-lettered = N", async () => {
+    const N = 20;
+    const user = await newUser();
+    // The simulated payment fails for totals ending in 13: those orders' fulfilment always fails.
+    const failing = await createProduct({ price: { amount: 1013, currency: "EUR" }, stock: 100 });
+    const healthy = await createProduct({ price: { amount: 1000, currency: "EUR" }, stock: 100 });
+    const orders: { id: string; failing: boolean }[] = [];
+    for (let i = 0; i < N; i++) {
+      const bad = i % 4 === 0;
+      const placed = await post("/orders", { lines: [{ productId: (bad ? failing : healthy).id, quantity: 1 }] }, { token: user.accessToken });
+      expect(placed.status).toBe(201);
+      orders.push({ id: placed.body.id, failing: bad });
+    }
+    const dlqUrl = inject("stack").queues.FulfilmentQueue.deadLetter!.url;
+
+    const settled = await waitFor(
+      "every order to be confirmed or dead-lettered",
+      async () => {
+        const statuses = await Promise.all(orders.map(async (order) => (await get(`/orders/${order.id}`, { token: user.accessToken })).body));
+        const dead = (await peek(dlqUrl, 200)).map((message) => JSON.parse(message.body) as { data: { orderId: string } });
+        const deadIds = new Set(dead.map((event) => event.data.orderId).filter((id) => orders.some((order) => order.id === id)));
+        const confirmed = statuses.filter((order) => order.status === "CONFIRMED");
+        return confirmed.length + deadIds.size === N ? { statuses, deadIds, confirmed } : undefined;
+      },
+      60_000,
+      500,
+    );
+
+    console.log(`faults: ${settled.confirmed.length} confirmed, ${settled.deadIds.size} dead-lettered of ${N}`);
+    expect(settled.confirmed.length + settled.deadIds.size).toBe(N);
+    expect([...settled.deadIds].sort()).toEqual(orders.filter((order) => order.failing).map((order) => order.id).sort());
+    expect(settled.confirmed.map((order) => order.id).sort()).toEqual(orders.filter((order) => !order.failing).map((order) => order.id).sort());
+    // Confirmed exactly once: one status change after creation, whatever the redeliveries.
+    for (const order of settled.confirmed) expect(order.version).toBe(2);
+    // The failing ones were never confirmed, only retried and parked.
+    for (const order of settled.statuses.filter((candidate) => settled.deadIds.has(candidate.id))) expect(order).toMatchObject({ status: "PENDING", version: 1 });
+  });
+});

@@ -1,0 +1,57 @@
+import { ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { inject } from "vitest";
+import { get } from "./http";
+import { adminToken } from "./users";
+import { waitFor } from "./wait";
+
+export interface OutboxMail {
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** Every e-mail the local SES endpoint has received. */
+export async function outbox(): Promise<OutboxMail[]> {
+  const response = await fetch(`${inject("stack").endpoints.ses}/outbox`);
+  return (await response.json()) as OutboxMail[];
+}
+
+export const mailsAbout = async (orderId: string) => (await outbox()).filter((mail) => mail.subject.includes(orderId));
+
+export function sqsClient(): SQSClient {
+  return new SQSClient({ endpoint: inject("stack").endpoints.messaging, region: "us-east-1", credentials: { accessKeyId: "l", secretAccessKey: "l" } });
+}
+
+/** Reads (and leaves in place) up to `max` messages of a queue by URL. */
+export async function peek(queueUrl: string, max = 100): Promise<{ body: string; receiveCount: number }[]> {
+  const client = sqsClient();
+  const seen = new Map<string, { body: string; receiveCount: number }>();
+  try {
+    for (let round = 0; round < Math.ceil(max / 10) + 2; round++) {
+      const { Messages } = await client.send(
+        new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 5, WaitTimeSeconds: 0, MessageSystemAttributeNames: ["All"] }),
+      );
+      if (!Messages?.length) break;
+      for (const message of Messages) {
+        seen.set(message.MessageId!, { body: message.Body!, receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 0) });
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+  return [...seen.values()];
+}
+
+export async function waitForStatus(orderId: string, token: string, status: string, timeoutMs = 20_000) {
+  return waitFor(`order ${orderId} to be ${status}`, async () => {
+    const order = await get(`/orders/${orderId}`, { token });
+    return order.body.status === status ? order.body : undefined;
+  }, timeoutMs);
+}
+
+export async function salesOf(productId: string, day: string) {
+  const response = await get(`/analytics/sales?from=${day}&to=${day}&productId=${productId}`, { token: await adminToken() });
+  return response.body.items as { productId: string; day: string; quantity: number; revenue: { amount: number; currency: string }; orders: number }[];
+}
