@@ -70,7 +70,7 @@ interface Variant {
 
 try {
   // 1. The stack: data, resources, and the environment core services and functions run with.
-  stack = await startStack({ root, ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0 }, persist: false, watch: false, log });
+  stack = await startStack({ root, ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 }, persist: false, watch: false, log });
   // Core modules read their resources from process.env, which startStack has just filled in.
   const ApiKeys = await import("@emporium/core/api-keys");
   const { secret } = await ApiKeys.create(

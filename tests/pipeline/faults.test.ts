@@ -20,13 +20,17 @@ describe("no loss under faults", () => {
       orders.push({ id: placed.body.id, failing: bad });
     }
     const dlqUrl = inject("stack").queues.FulfilmentQueue.deadLetter!.url;
+    // Peeking hides messages for a few seconds, so what was seen is remembered across polls.
+    const deadIds = new Set<string>();
 
     const settled = await waitFor(
       "every order to be confirmed or dead-lettered",
       async () => {
         const statuses = await Promise.all(orders.map(async (order) => (await get(`/orders/${order.id}`, { token: user.accessToken })).body));
-        const dead = (await peek(dlqUrl, 200)).map((message) => JSON.parse(message.body) as { data: { orderId: string } });
-        const deadIds = new Set(dead.map((event) => event.data.orderId).filter((id) => orders.some((order) => order.id === id)));
+        for (const message of await peek(dlqUrl, 200)) {
+          const id = (JSON.parse(message.body) as { data: { orderId: string } }).data.orderId;
+          if (orders.some((order) => order.id === id)) deadIds.add(id);
+        }
         const confirmed = statuses.filter((order) => order.status === "CONFIRMED");
         return confirmed.length + deadIds.size === N ? { statuses, deadIds, confirmed } : undefined;
       },

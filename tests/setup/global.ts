@@ -11,6 +11,7 @@ export interface ProvidedStack {
   issuer: string;
   endpoints: Stack["endpoints"];
   cognitoDatabase: string;
+  queues: Stack["messaging"]["queues"];
   environment: Record<string, string>;
   users: Stack["users"];
   logFile: string;
@@ -32,12 +33,26 @@ export default async function setup(project: TestProject) {
   // Everything the stack and its functions log goes to this file (tests read it back).
   const stack = await startStack({
     root,
-    ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0 },
+    ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 },
+    // Failed messages come back after 2 s instead of a minute: dead-lettering takes seconds.
+    visibilityTimeoutSeconds: 2,
     persist: false,
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
   });
-  const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, cognitoDatabase, environment, users } = stack;
-  project.provide("stack", { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, cognitoDatabase, environment, users, logFile });
+  const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, cognitoDatabase, environment, users, messaging } = stack;
+  project.provide("stack", {
+    apiUrl,
+    tableName,
+    userPoolId,
+    clientId,
+    issuer,
+    endpoints,
+    cognitoDatabase,
+    queues: messaging.queues,
+    environment,
+    users,
+    logFile,
+  });
   return () => stack.stop();
 }

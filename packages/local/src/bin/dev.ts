@@ -19,7 +19,7 @@ const log = (source: string, line: string) => {
 
 try {
   console.log("Starting Emporium offline: DynamoDB Local, cognito-local, functions, API gateway…");
-  const stack = await startStack({ root, ports: { api: port, dynamodb: 8100, cognito: 9229, lambda: 9001 }, persist: true, watch: true, log });
+  const stack = await startStack({ root, ports: { api: port, dynamodb: 8100, cognito: 9229, lambda: 9001, kinesis: 4568, ses: 9002 }, persist: true, watch: true, log });
   const state: DevState = {
     apiUrl: stack.apiUrl,
     cognitoEndpoint: stack.endpoints.cognito,
@@ -52,6 +52,7 @@ Try it:
   curl -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
        -d '{"lines":[{"productId":"<id from /products>","quantity":1}]}' ${stack.apiUrl}/orders
 
+E-mails the app sends land in the local outbox: ${stack.endpoints.ses}/outbox (files in .emporium/outbox).
 Handlers rebuild when you edit packages/core or packages/functions. Ctrl-C stops everything.
 ready: Emporium API on ${stack.apiUrl}`);
 } catch (error) {

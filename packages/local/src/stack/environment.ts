@@ -3,7 +3,7 @@
  * (`SST_RESOURCE_<Name>` JSON, as `sst deploy` injects it for linked resources) and the SDK's
  * standard endpoint variables, so handler code has no local branches.
  */
-import type { Link } from "@emporium/functions/manifest";
+import type { buckets, kinesisStreams, Link, QueueName, TopicName } from "@emporium/functions/manifest";
 
 export interface LocalResources {
   tableName: string;
@@ -12,11 +12,20 @@ export interface LocalResources {
   userPoolId: string;
   clientId: string;
   apiUrl: string;
+  topics: Record<TopicName, { arn: string }>;
+  queues: Record<QueueName, { url: string }>;
+  kinesisStreams: Record<keyof typeof kinesisStreams, { name: string }>;
+  buckets: Record<keyof typeof buckets, { name: string }>;
+  emailSender: string;
 }
 
 export interface LocalEndpoints {
   dynamodb: string;
   cognito: string;
+  /** fauxqs serves SQS, SNS and S3 on one endpoint. */
+  messaging: string;
+  kinesis: string;
+  ses: string;
 }
 
 export const APP = { name: "emporium", stage: "local" } as const;
@@ -33,7 +42,16 @@ function resourceVariables(resources: LocalResources): Record<Link | "App" | "Ap
     UserPool: resource({ id: resources.userPoolId, type: "sst.aws.CognitoUserPool" }),
     UserPoolClient: resource({ id: resources.clientId, secret: "", type: "sst.aws.CognitoUserPoolClient" }),
     Api: resource({ url: resources.apiUrl, type: "sst.aws.ApiGatewayV2" }),
+    Email: resource({ sender: resources.emailSender, configSet: "", type: "sst.aws.Email" }),
+    ...mapValues(resources.topics, ({ arn }) => resource({ arn, type: "sst.aws.SnsTopic" })),
+    ...mapValues(resources.queues, ({ url }) => resource({ url, type: "sst.aws.Queue" })),
+    ...mapValues(resources.kinesisStreams, ({ name }) => resource({ name, type: "sst.aws.KinesisStream" })),
+    ...mapValues(resources.buckets, ({ name }) => resource({ name, type: "sst.aws.Bucket" })),
   };
+}
+
+function mapValues<K extends string, V, R>(record: Record<K, V>, map: (value: V) => R): Record<K, R> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value as V)])) as Record<K, R>;
 }
 
 /**
@@ -52,6 +70,11 @@ export function functionEnvironment(resources: LocalResources, endpoints: LocalE
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
+    AWS_ENDPOINT_URL_SQS: endpoints.messaging,
+    AWS_ENDPOINT_URL_SNS: endpoints.messaging,
+    AWS_ENDPOINT_URL_S3: endpoints.messaging,
+    AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis,
+    AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     // Set by Lambda itself; Powertools reads it to report cold starts.
     AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
   };

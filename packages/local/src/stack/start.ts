@@ -5,22 +5,28 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { apiKeyAuthorizer, defaults, functionSpecs, routeEntries, triggers } from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
 import { startDynamo } from "../emulators/dynamodb";
+import { startFauxqsEmulator } from "../emulators/fauxqs";
+import { startKinesis } from "../emulators/kinesis";
+import { startSes } from "../emulators/ses";
 import { freePort } from "../emulators/ports";
 import type { Emulator } from "../emulators/process";
 import { FunctionHost } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
 import { startLambdaApi } from "../lambda-api/server";
 import { provisionUserPool } from "../provision/cognito";
+import { provisionMessaging, type MessagingResources } from "../provision/messaging";
 import { provisionTable } from "../provision/table";
 import { seedAccounts, seedCatalogue, seedUsers, type SeedUser } from "../seed";
-import { APP, applyEnvironment, functionEnvironment, REGION } from "./environment";
+import { APP, applyEnvironment, functionEnvironment, REGION, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
 
 export interface StackOptions {
   /** Repository root (where `packages/` lives). */
   root: string;
   /** Ports; 0 picks a free one. */
-  ports: { api: number; dynamodb: number; cognito: number; lambda: number };
+  ports: { api: number; dynamodb: number; cognito: number; lambda: number; kinesis: number; ses: number };
+  /** Tests compress time: every queue's visibility timeout, in seconds (the manifest's otherwise). */
+  visibilityTimeoutSeconds?: number;
   /** Keep data and secrets on disk under `<root>/.emporium` (bun dev) or nothing at all (tests). */
   persist: boolean;
   /** Rebuild handlers when their sources change. */
@@ -34,7 +40,9 @@ export interface Stack {
   userPoolId: string;
   clientId: string;
   issuer: string;
-  endpoints: { dynamodb: string; cognito: string; lambda: string };
+  endpoints: LocalEndpoints & { lambda: string };
+  /** Physical addresses of queues (and their dead-letter queues), topics, streams, buckets. */
+  messaging: MessagingResources;
   /** cognito-local's database file, where it keeps the codes it "e-mails". */
   cognitoDatabase: string;
   /** The environment handlers run with (Resource contract and SDK endpoints). */
@@ -60,8 +68,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   if (!options.persist) stoppers.push(async () => rmSync(runDir, { recursive: true, force: true }));
   try {
-    const [dynamoPort, cognitoPort, apiPort, lambdaPort] = await Promise.all(
-      [options.ports.dynamodb, options.ports.cognito, options.ports.api, options.ports.lambda].map((port) => (port === 0 ? freePort() : port)),
+    const [dynamoPort, cognitoPort, apiPort, lambdaPort, kinesisPort, sesPort] = await Promise.all(
+      [options.ports.dynamodb, options.ports.cognito, options.ports.api, options.ports.lambda, options.ports.kinesis, options.ports.ses].map((port) =>
+        port === 0 ? freePort() : port,
+      ),
     );
     const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
     const cognitoDir = join(runDir, "cognito");
@@ -78,9 +88,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
         lambdaEndpoint,
       }),
+      startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }),
+      startKinesis({ port: kinesisPort!, log: (line) => options.log("kinesis", line) }),
     ]);
     stoppers.push(...emulators.map((emulator) => () => emulator.stop()));
-    const [dynamo, cognito] = emulators as [Emulator, Emulator];
+    const [dynamo, cognito, fauxqs, kinesis] = emulators as [Emulator, Emulator, Emulator, Emulator];
+    const ses = await startSes({ port: sesPort!, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) });
+    stoppers.push(() => ses.close());
 
     const credentials = { accessKeyId: "local", secretAccessKey: "local" };
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION, credentials });
@@ -88,11 +102,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const tableName = `${APP.name}-${APP.stage}-Table`;
     await provisionTable(dynamoClient, tableName);
     const { userPoolId, clientId } = await provisionUserPool(cognitoClient, `${APP.name}-${APP.stage}-UserPool`);
+    const messaging = await provisionMessaging({
+      endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesis.endpoint },
+      prefix: `${APP.name}-${APP.stage}`,
+      region: REGION,
+      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+    });
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
-    const resources = { tableName, ...secrets, userPoolId, clientId, apiUrl };
-    const endpoints = { dynamodb: dynamo.endpoint, cognito: cognito.endpoint };
+    const resources = { tableName, ...secrets, userPoolId, clientId, apiUrl, ...messaging, emailSender: "orders@emporium.local" };
+    const endpoints: LocalEndpoints = { dynamodb: dynamo.endpoint, cognito: cognito.endpoint, messaging: fauxqs.endpoint, kinesis: kinesis.endpoint, ses: ses.endpoint };
     const environment = functionEnvironment(resources, endpoints);
     // Seeding runs core services in this process; functions get their own environments.
     applyEnvironment(environment);
@@ -147,7 +167,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       userPoolId,
       clientId,
       issuer,
-      endpoints: { dynamodb: dynamo.endpoint, cognito: cognito.endpoint, lambda: lambdaEndpoint },
+      endpoints: { ...endpoints, lambda: lambdaEndpoint },
+      messaging,
       cognitoDatabase: join(cognitoDir, ".cognito", "db", `${userPoolId}.json`),
       environment,
       apiKeyAuthorizer: keyAuthorizer,

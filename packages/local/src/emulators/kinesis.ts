@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { KinesisClient, ListStreamsCommand } from "@aws-sdk/client-kinesis";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { own, type Emulator } from "./process";
+import { freePort, waitUntil } from "./ports";
+
+export interface KinesisOptions {
+  port: number;
+  log: (line: string) => void;
+}
+
+/*
+ * kinesis-local 0.6.2 binds the wildcard address (it calls `listen(port, callback)`) and has no
+ * setting for the host. This runs before its code, in its process only, and turns such a listen
+ * into a listen on loopback; then it loads kinesis-local (`process.argv[1]`) as `node main.js` would.
+ */
+const LISTEN_ON_LOOPBACK = `
+const { Server } = require("node:net");
+const listen = Server.prototype.listen;
+Server.prototype.listen = function (...args) {
+  if (typeof args[0] === "number" && typeof args[1] === "function") args.splice(1, 0, "127.0.0.1");
+  return listen.apply(this, args);
+};
+require(process.argv[1]);
+`;
+
+/**
+ * kinesis-local (kinesis-mock compiled to JavaScript): Kinesis Data Streams over plain HTTP on
+ * `port`, in memory. Clients must use HTTP/1.1 (`new NodeHttpHandler()`): over HTTP/2 some
+ * calls fail.
+ */
+export async function startKinesis({ port, log }: KinesisOptions): Promise<Emulator> {
+  const main = createRequire(import.meta.url).resolve("kinesis-local/main.js");
+  // It always serves TLS as well; that port is unused but must be free.
+  const tlsPort = await freePort();
+  // Always Node, whatever runs this file: kinesis-local is a Node program.
+  const child = spawn("node", ["-e", LISTEN_ON_LOOPBACK, main], {
+    env: {
+      ...process.env,
+      KINESIS_MOCK_PLAIN_PORT: String(port),
+      KINESIS_MOCK_TLS_PORT: String(tlsPort),
+      KINESIS_MOCK_CERT_PATH: join(dirname(main), "server.json"),
+      LOG_LEVEL: "WARN",
+      // Streams become ACTIVE at once instead of after the default 500 ms.
+      CREATE_STREAM_DURATION: "0ms",
+      DELETE_STREAM_DURATION: "0ms",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const emulator = own("kinesis-local", child, endpoint, log);
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const client = new KinesisClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    // One bounded attempt per probe (waitUntil retries): whatever holds a busy port may accept and never answer.
+    maxAttempts: 1,
+    requestHandler: new NodeHttpHandler({ requestTimeout: 2_000, throwOnRequestTimeout: true }),
+  });
+  try {
+    await waitUntil("kinesis-local", async () => {
+      // An early exit (say, a busy port) ends the wait at once: waitUntil takes a throwing probe for "not yet".
+      if (exited()) return true;
+      await client.send(new ListStreamsCommand({}));
+      return true;
+    });
+    if (exited()) throw new Error(`kinesis-local exited while starting (${child.exitCode ?? child.signalCode})`);
+  } catch (error) {
+    await emulator.stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return emulator;
+}
