@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { newId } from "@emporium/core/ids";
 import type { DynamoDBStreamEvent, KinesisStreamEvent, SQSEvent } from "aws-lambda";
 import type { OrderEvent } from "@emporium/core/events";
 
@@ -10,7 +11,7 @@ const REGION = "us-east-1";
 const md5 = (text: string) => createHash("md5").update(text).digest("hex");
 
 export function orderEvent(overrides: { type?: OrderEvent["type"]; orderId?: string; userId?: string; status?: OrderEvent["data"]["status"]; productId?: string; quantity?: number; amount?: number; version?: number } = {}): OrderEvent {
-  const orderId = overrides.orderId ?? `01TEST${randomUUID().replaceAll("-", "").slice(0, 20).toUpperCase()}`;
+  const orderId = overrides.orderId ?? newId();
   const quantity = overrides.quantity ?? 2;
   const amount = overrides.amount ?? 1500;
   return {
@@ -24,7 +25,7 @@ export function orderEvent(overrides: { type?: OrderEvent["type"]; orderId?: str
       status: overrides.status ?? "PENDING",
       total: { amount: amount * quantity, currency: "EUR" },
       createdAt: "2026-11-21T10:00:00.000Z",
-      lines: [{ productId: overrides.productId ?? `01PRODUCT${randomUUID().replaceAll("-", "").slice(0, 17).toUpperCase()}`, quantity, lineTotal: { amount: amount * quantity, currency: "EUR" } }],
+      lines: [{ productId: overrides.productId ?? newId(), quantity, lineTotal: { amount: amount * quantity, currency: "EUR" } }],
     },
   };
 }
@@ -57,7 +58,7 @@ export function kinesisEvent(payloads: string[]): KinesisStreamEvent {
       return {
         kinesis: {
           kinesisSchemaVersion: "1.0",
-          partitionKey: JSON.parse(payload).data.orderId,
+          partitionKey: (JSON.parse(payload) as { data?: { orderId?: string } }).data?.orderId ?? "unknown",
           sequenceNumber,
           data: Buffer.from(payload).toString("base64"),
           approximateArrivalTimestamp: 1795256142.123 + i,

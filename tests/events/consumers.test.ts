@@ -61,8 +61,12 @@ describe("consumers under AWS-shaped events", () => {
     const token = await customerToken();
     const product = await createProduct({ price: { amount: 1013, currency: "EUR" }, stock: 5 });
     const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token });
-    const delivery = sqsEvent([JSON.stringify(orderEvent({ orderId: placed.body.id, userId: placed.body.userId, productId: product.id, quantity: 1, amount: 1013 }))]);
-    expect(await fulfilment(delivery, context)).toEqual({ batchItemFailures: [{ itemIdentifier: delivery.Records[0]!.messageId }] });
+    const failing = JSON.stringify(orderEvent({ orderId: placed.body.id, userId: placed.body.userId, productId: product.id, quantity: 1, amount: 1013 }));
+    const unknownOrder = JSON.stringify(orderEvent()); // nothing to fulfil: succeeds as a no-op
+    const delivery = sqsEvent([unknownOrder, failing]);
+    expect(await fulfilment(delivery, context)).toEqual({ batchItemFailures: [{ itemIdentifier: delivery.Records[1]!.messageId }] });
+    // When every record fails, Powertools fails the invocation: Lambda then retries the whole batch.
+    await expect(fulfilment(sqsEvent([failing]), context)).rejects.toThrow(/All records failed processing/);
     expect((await get(`/orders/${placed.body.id}`, { token })).body).toMatchObject({ status: "PENDING", version: 1 });
   });
 

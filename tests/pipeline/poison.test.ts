@@ -47,7 +47,7 @@ describe("a poison record on the table stream", () => {
     expect(failure).toMatchObject({
       version: "1.0",
       requestContext: { condition: "RetryAttemptsExhausted", approximateInvokeCount: expect.any(Number) },
-      responseContext: { functionError: expect.any(String) },
+      responseContext: { executedVersion: "$LATEST" },
       DDBStreamBatchInfo: { batchSize: expect.any(Number), streamArn: expect.stringContaining(":table/"), startSequenceNumber: expect.any(String) },
     });
     expect(failure.requestContext.approximateInvokeCount).toBeGreaterThanOrEqual(4); // first try + 3 retries

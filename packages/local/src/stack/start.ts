@@ -14,7 +14,9 @@ import { FunctionHost } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
 import { startLambdaApi } from "../lambda-api/server";
 import { provisionUserPool } from "../provision/cognito";
+import { startEventSources, type EventSources } from "../event-sources";
 import { provisionMessaging, type MessagingResources } from "../provision/messaging";
+import { eventSourceMappings } from "./mappings";
 import { provisionTable } from "../provision/table";
 import { seedAccounts, seedCatalogue, seedUsers, type SeedUser } from "../seed";
 import { APP, applyEnvironment, functionEnvironment, REGION, type LocalEndpoints } from "./environment";
@@ -48,6 +50,7 @@ export interface Stack {
   /** The environment handlers run with (Resource contract and SDK endpoints). */
   environment: Record<string, string>;
   apiKeyAuthorizer: LambdaAuthorizer;
+  eventSources: EventSources;
   users: SeedUser[];
   stop(): Promise<void>;
 }
@@ -156,6 +159,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     stoppers.push(() => gateway.close());
 
+    const eventSources = await startEventSources({
+      region: REGION,
+      endpoints: { dynamodb: dynamo.endpoint, kinesis: kinesis.endpoint, sqs: fauxqs.endpoint },
+      mappings: eventSourceMappings(tableName, messaging),
+      invoke,
+      log: options.log,
+    });
+    stoppers.push(() => eventSources.stop());
+
     await seedCatalogue();
     await seedAccounts(cognitoClient, userPoolId);
     dynamoClient.destroy();
@@ -172,6 +184,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognitoDatabase: join(cognitoDir, ".cognito", "db", `${userPoolId}.json`),
       environment,
       apiKeyAuthorizer: keyAuthorizer,
+      eventSources,
       users: seedUsers,
       stop,
     };

@@ -1,0 +1,35 @@
+import { consumers, type ConsumerSpec } from "@emporium/functions/manifest";
+import type { EventSourceMapping } from "../event-sources";
+import type { MessagingResources } from "../provision/messaging";
+import { REGION } from "./environment";
+
+/** The manifest's consumers as local event-source mappings, with their sources' physical addresses. */
+export function eventSourceMappings(tableName: string, messaging: MessagingResources): EventSourceMapping[] {
+  return Object.values(consumers as Record<string, ConsumerSpec>).map((spec) => {
+    const common = {
+      name: spec.name,
+      functionName: spec.name,
+      functionArn: `arn:aws:lambda:${REGION}:000000000000:function:emporium-local-${spec.name}`,
+      batchSize: spec.batchSize,
+      batchingWindowSeconds: spec.batchingWindowSeconds,
+      filters: spec.filters,
+    };
+    const streamRetries = {
+      bisectOnError: spec.bisectOnError,
+      maximumRetryAttempts: spec.maximumRetryAttempts,
+      onFailureQueueUrl: spec.onFailure ? messaging.queues[spec.onFailure].url : undefined,
+    };
+    switch (spec.source.kind) {
+      case "dynamodb":
+        return { ...common, ...streamRetries, source: { kind: "dynamodb", tableName, startingPosition: spec.source.startingPosition } };
+      case "kinesis":
+        return {
+          ...common,
+          ...streamRetries,
+          source: { kind: "kinesis", streamName: messaging.kinesisStreams[spec.source.stream].name, startingPosition: spec.source.startingPosition },
+        };
+      case "sqs":
+        return { ...common, source: { kind: "sqs", queueUrl: messaging.queues[spec.source.queue].url } };
+    }
+  });
+}
