@@ -31,8 +31,15 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** What a function has done so far: how often it ran and for how long (for benchmarks). */
+export interface FunctionMetrics {
+  invocations: number;
+  busyMs: number;
+}
+
 interface Deployed {
   source: FunctionSource;
+  metrics: FunctionMetrics;
   build: esbuild.BuildContext;
   url?: string;
   /** The warm execution environment, created on first invocation. */
@@ -94,7 +101,7 @@ export class FunctionHost {
           sourcemap: "inline",
           ...bundleOptions,
         });
-        const deployed: Deployed = { source, build, pending: new Map() };
+        const deployed: Deployed = { source, build, pending: new Map(), metrics: { invocations: 0, busyMs: 0 } };
         this.functions.set(source.name, deployed);
         await this.rebuild(deployed);
       }),
@@ -136,6 +143,11 @@ export class FunctionHost {
     const worker = this.warm(deployed);
     const id = this.nextId++;
     const { timeoutMs } = deployed.source;
+    const started = performance.now();
+    const done = () => {
+      deployed.metrics.invocations++;
+      deployed.metrics.busyMs += performance.now() - started;
+    };
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         deployed.pending.delete(id);
@@ -144,8 +156,8 @@ export class FunctionHost {
         this.retire(deployed, new FunctionTimeoutError("the execution environment was reset after a timeout"));
       }, timeoutMs);
       deployed.pending.set(id, {
-        resolve: (value) => (clearTimeout(timer), resolve(value)),
-        reject: (error) => (clearTimeout(timer), reject(error)),
+        resolve: (value) => (clearTimeout(timer), done(), resolve(value)),
+        reject: (error) => (clearTimeout(timer), done(), reject(error)),
       });
       worker.postMessage({ id, event, deadline: Date.now() + timeoutMs });
     });
@@ -186,6 +198,10 @@ export class FunctionHost {
     for (const pending of deployed.pending.values()) pending.reject(reason);
     deployed.pending.clear();
     void worker.terminate();
+  }
+
+  metrics(): Record<string, FunctionMetrics> {
+    return Object.fromEntries([...this.functions].map(([name, deployed]) => [name, { ...deployed.metrics }]));
   }
 
   async close(): Promise<void> {

@@ -10,7 +10,7 @@ import { startKinesis } from "../emulators/kinesis";
 import { startSes } from "../emulators/ses";
 import { freePort } from "../emulators/ports";
 import type { Emulator } from "../emulators/process";
-import { FunctionHost } from "../functions/host";
+import { FunctionHost, type FunctionMetrics } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
 import { startLambdaApi } from "../lambda-api/server";
 import { provisionUserPool } from "../provision/cognito";
@@ -51,6 +51,8 @@ export interface Stack {
   environment: Record<string, string>;
   apiKeyAuthorizer: LambdaAuthorizer;
   eventSources: EventSources;
+  /** Per-function invocation counts and busy time. */
+  functionMetrics(): Record<string, FunctionMetrics>;
   users: SeedUser[];
   stop(): Promise<void>;
 }
@@ -185,6 +187,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       environment,
       apiKeyAuthorizer: keyAuthorizer,
       eventSources,
+      functionMetrics: () => host.metrics(),
       users: seedUsers,
       stop,
     };
