@@ -31,6 +31,24 @@ describe("order exports (202 + job + presigned download)", () => {
     );
   });
 
+  it("exports everything with an empty filter, and the table stream keeps flowing afterwards", async () => {
+    const admin = await adminToken();
+    const accepted = await post("/exports/orders", {}, { token: admin });
+    expect(accepted.status).toBe(202);
+    const done = await waitFor("the unfiltered export", async () => {
+      const job = await get(`/exports/${accepted.body.id}`, { token: admin });
+      return job.body.status === "DONE" ? job.body : undefined;
+    });
+    expect(done.rows).toBeGreaterThan(0);
+    // The job item (with its empty filter map) went through the stream; orders still confirm.
+    const user = await newUser();
+    const product = await createProduct({ price: { amount: 800, currency: "EUR" }, stock: 5 });
+    const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token: user.accessToken });
+    await waitFor("the next order to be confirmed", async () =>
+      (await get(`/orders/${placed.body.id}`, { token: user.accessToken })).body.status === "CONFIRMED" ? true : undefined,
+    );
+  });
+
   it("is for admins only and validates its filter", async () => {
     expect((await post("/exports/orders", {}, { token: await customerToken() })).status).toBe(403);
     const admin = await adminToken();

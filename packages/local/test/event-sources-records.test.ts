@@ -87,6 +87,12 @@ describe("DynamoDB stream records", () => {
     expect(record.dynamodb.OldImage).toBeDefined();
   });
 
+  it("keep empty maps, which the streams client hands over as values with no members", () => {
+    const withEmptyMap = { ...modify, dynamodb: { ...modify.dynamodb, NewImage: { pk: { S: "EXPORT#1" }, filter: {}, nested: { M: { inner: {} } } } } } as unknown as DynamoDBSdkRecord;
+    const record = toLambdaDynamoDBRecord(withEmptyMap, localArn, "eu-west-1");
+    expect(record.dynamodb.NewImage).toEqual({ pk: { S: "EXPORT#1" }, filter: { M: {} }, nested: { M: { inner: { M: {} } } } });
+  });
+
   it("leave user deletions without a userIdentity and keep an AWS region as it is", () => {
     const removed = toLambdaDynamoDBRecord({ ...modify, eventName: "REMOVE", awsRegion: "us-west-2" }, localArn, "eu-west-1");
     expect(removed.eventName).toBe("REMOVE");

@@ -100,6 +100,9 @@ function toJson(value: AttributeValue): AttributeValueJson {
   if (value.L !== undefined) return { L: value.L.map(toJson) };
   if (value.NULL !== undefined) return { NULL: true };
   if (value.BOOL !== undefined) return { BOOL: value.BOOL };
+  // The streams client deserializes an empty map (`{"M": {}}` on the wire) to a value with no
+  // members at all; nothing else comes out empty.
+  if (Object.keys(value).length === 0) return { M: {} };
   throw new Error(`unknown attribute value type: ${Object.keys(value).join(",")}`);
 }
 

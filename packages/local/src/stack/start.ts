@@ -165,7 +165,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region: REGION,
       endpoints: { dynamodb: dynamo.endpoint, kinesis: kinesis.endpoint, sqs: fauxqs.endpoint },
       mappings: eventSourceMappings(tableName, messaging),
-      invoke,
+      // One line per delivered batch, so `bun dev` shows the pipeline at work.
+      invoke: async (name, event) => {
+        const result = await invoke(name, event);
+        options.log(`esm:${name}`, `${name} handled ${(event as { Records?: unknown[] }).Records?.length ?? 0} record(s)`);
+        return result;
+      },
       log: options.log,
     });
     stoppers.push(() => eventSources.stop());
