@@ -2,8 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { own, type Emulator } from "./process";
-import { waitUntil } from "./ports";
+import { own, whenReady, type Emulator } from "./process";
 
 export interface CognitoOptions {
   port: number;
@@ -38,15 +37,5 @@ export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEn
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const emulator = own("cognito-local", child, endpoint, log);
-  try {
-    await waitUntil("cognito-local", async () => {
-      if (child.exitCode !== null) throw new Error(`cognito-local exited with code ${child.exitCode}`);
-      const response = await fetch(`${endpoint}/health`);
-      return response.status < 500;
-    });
-  } catch (error) {
-    await emulator.stop();
-    throw error;
-  }
-  return emulator;
+  return whenReady(emulator, child, async () => (await fetch(`${endpoint}/health`)).status < 500);
 }

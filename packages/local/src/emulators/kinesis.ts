@@ -3,8 +3,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { KinesisClient, ListStreamsCommand } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { own, type Emulator } from "./process";
-import { freePort, waitUntil } from "./ports";
+import { own, whenReady, type Emulator } from "./process";
+import { freePort } from "./ports";
 
 export interface KinesisOptions {
   port: number;
@@ -51,7 +51,6 @@ export async function startKinesis({ port, log }: KinesisOptions): Promise<Emula
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const emulator = own("kinesis-local", child, endpoint, log);
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
   const client = new KinesisClient({
     endpoint,
     region: "us-east-1",
@@ -61,18 +60,11 @@ export async function startKinesis({ port, log }: KinesisOptions): Promise<Emula
     requestHandler: new NodeHttpHandler({ requestTimeout: 2_000, throwOnRequestTimeout: true }),
   });
   try {
-    await waitUntil("kinesis-local", async () => {
-      // An early exit (say, a busy port) ends the wait at once: waitUntil takes a throwing probe for "not yet".
-      if (exited()) return true;
+    return await whenReady(emulator, child, async () => {
       await client.send(new ListStreamsCommand({}));
       return true;
     });
-    if (exited()) throw new Error(`kinesis-local exited while starting (${child.exitCode ?? child.signalCode})`);
-  } catch (error) {
-    await emulator.stop();
-    throw error;
   } finally {
     client.destroy();
   }
-  return emulator;
 }

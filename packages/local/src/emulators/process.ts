@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { waitUntil } from "./ports";
 
 /** A child process the stack owns: stopping it sends SIGTERM, then SIGKILL after a grace period. */
 export interface Emulator {
@@ -44,4 +45,20 @@ export function own(name: string, child: ChildProcess, endpoint: string, log: (l
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Waits until `probe` says the emulator serves, or its process dies (which ends the wait at
+ * once with the exit status, rather than after the whole timeout); stops it on failure.
+ */
+export async function whenReady(emulator: Emulator, child: ChildProcess, probe: () => Promise<boolean>): Promise<Emulator> {
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  try {
+    await waitUntil(emulator.name, async () => exited() || (await probe()));
+    if (exited()) throw new Error(`${emulator.name} exited while starting (${child.exitCode ?? child.signalCode})`);
+    return emulator;
+  } catch (error) {
+    await emulator.stop();
+    throw error;
+  }
 }
