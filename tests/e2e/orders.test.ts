@@ -6,7 +6,8 @@ import { createProduct } from "../support/catalogue";
 describe("orders", () => {
   it("prices lines from the catalogue, writes the order and takes the stock", async () => {
     const kettle = await createProduct({ price: { amount: 5900, currency: "EUR" }, stock: 10 });
-    const filters = await createProduct({ price: { amount: 650, currency: "EUR" }, stock: 100 });
+    // 2 × 59.00 + 3 × 6.71 = 138.13: a total ending in 13 keeps the order PENDING (see createProduct).
+    const filters = await createProduct({ price: { amount: 671, currency: "EUR" }, stock: 100 });
     const user = await newUser();
     const placed = await post(
       "/orders",
@@ -16,11 +17,11 @@ describe("orders", () => {
     expect(placed.status, placed.text).toBe(201);
     expect(placed.body).toMatchObject({
       status: "PENDING",
-      total: { amount: 2 * 5900 + 3 * 650, currency: "EUR" },
+      total: { amount: 2 * 5900 + 3 * 671, currency: "EUR" },
       lineCount: 2,
       lines: [
         { productId: kettle.id, quantity: 2, unitPrice: { amount: 5900, currency: "EUR" }, lineTotal: { amount: 11800, currency: "EUR" } },
-        { productId: filters.id, quantity: 3, unitPrice: { amount: 650, currency: "EUR" }, lineTotal: { amount: 1950, currency: "EUR" } },
+        { productId: filters.id, quantity: 3, unitPrice: { amount: 671, currency: "EUR" }, lineTotal: { amount: 2013, currency: "EUR" } },
       ],
     });
     expect((await get(`/products/${kettle.id}`)).body.stock).toBe(8);
