@@ -46,6 +46,12 @@ export class ConflictError extends DomainError {
   readonly title = "Conflict";
 }
 
+/** The client's copy is stale: it changed since the version the client sent in If-Match. */
+export class PreconditionFailedError extends DomainError {
+  readonly status = 412;
+  readonly title = "Precondition failed";
+}
+
 export class TooManyRequestsError extends DomainError {
   readonly status = 429;
   readonly title = "Too many requests";

@@ -1,10 +1,12 @@
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors";
 import { newId } from "../ids";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { NewProduct, Product, ProductReplacement } from "./schema";
 
 const notFound = (id: string) => new NotFoundError(`Product ${id} does not exist.`);
+const stale = (id: string, version: number) =>
+  new PreconditionFailedError(`Product ${id} is at version ${version}; fetch it again and reapply your change.`);
 
 export async function get(id: string): Promise<Product> {
   const product = await repository.getProduct(id);
@@ -24,11 +26,18 @@ export async function create(input: NewProduct, now = new Date()): Promise<Produ
   return product;
 }
 
-export async function replace(id: string, input: ProductReplacement, now = new Date()): Promise<Product> {
+/**
+ * Replaces a product's editable fields. With `expectedVersion` (from If-Match) a product that
+ * has moved on is refused with 412 and left as it is.
+ */
+export async function replace(id: string, input: ProductReplacement, now = new Date(), expectedVersion?: number): Promise<Product> {
   const current = await get(id);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) throw stale(id, current.version);
   const product: Product = { ...current, ...input, version: current.version + 1, updatedAt: now.toISOString() };
   if (await repository.replaceProduct(product, current.version)) return product;
-  if (await repository.getProduct(id)) throw new ConflictError(`Product ${id} changed while it was being updated; retry.`);
+  const latest = await repository.getProduct(id);
+  if (latest && expectedVersion !== undefined) throw stale(id, latest.version);
+  if (latest) throw new ConflictError(`Product ${id} changed while it was being updated; retry.`);
   throw notFound(id);
 }
 

@@ -43,7 +43,12 @@ export async function listProfiles(limit: number, startKey?: PageKey) {
  * Applies `changes` to a live (not deleted) profile and bumps its version; undefined when there
  * is no such profile.
  */
-export async function updateProfile(id: string, changes: Partial<Pick<UserProfile, "name" | "role" | "email" | "deletedAt">>, now: string) {
+export async function updateProfile(
+  id: string,
+  changes: Partial<Pick<UserProfile, "name" | "role" | "email" | "deletedAt">>,
+  now: string,
+  expectedVersion?: number,
+) {
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
   const names = Object.fromEntries(entries.map(([field], i) => [`#f${i}`, field]));
   const values = Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value]));
@@ -55,9 +60,17 @@ export async function updateProfile(id: string, changes: Partial<Pick<UserProfil
         Key: userKey(id),
         UpdateExpression: `SET ${[...sets, "updatedAt = :now"].join(", ")} ADD version :one`,
         // A live profile: never deleted, or `deletedAt` still null.
-        ConditionExpression: "attribute_exists(pk) AND (attribute_not_exists(deletedAt) OR attribute_type(deletedAt, :null))",
+        ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(deletedAt) OR attribute_type(deletedAt, :null))${
+          expectedVersion === undefined ? "" : " AND version = :expected"
+        }`,
         ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-        ExpressionAttributeValues: { ...values, ":now": now, ":one": 1, ":null": "NULL" },
+        ExpressionAttributeValues: {
+          ...values,
+          ":now": now,
+          ":one": 1,
+          ":null": "NULL",
+          ...(expectedVersion === undefined ? {} : { ":expected": expectedVersion }),
+        },
         ReturnValues: "ALL_NEW",
       }),
     );

@@ -1,10 +1,17 @@
 import type { Principal, Role } from "../auth";
-import { NotFoundError, UnauthenticatedError } from "../errors";
+import { NotFoundError, PreconditionFailedError, UnauthenticatedError } from "../errors";
 import * as Identity from "../identity";
 import { revokeBefore, revokeForever } from "../limits";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { ProfilePatch, UserPatch, UserProfile } from "./schema";
+
+const staleProfile = (id: string) => new PreconditionFailedError(`Profile ${id} changed; fetch it again and reapply your change.`);
+
+/** With If-Match, a profile that has moved on is refused (412) before anything is written. */
+function checkVersion(profile: UserProfile, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== profile.version) throw staleProfile(profile.id);
+}
 
 /** The rate-limit principal of a user: revoking it ends every session they hold. */
 export const userPrincipal = (userId: string) => `user:${userId}`;
@@ -44,10 +51,12 @@ export async function me(principal: Principal): Promise<UserProfile> {
   return { ...profile, role: principal.role };
 }
 
-export async function updateMe(principal: Principal, patch: ProfilePatch, now = new Date()): Promise<UserProfile> {
+export async function updateMe(principal: Principal, patch: ProfilePatch, now = new Date(), expectedVersion?: number): Promise<UserProfile> {
   const current = await me(principal);
+  checkVersion(current, expectedVersion);
   if (patch.name === undefined) return current;
-  const updated = await repository.updateProfile(principal.userId, { name: patch.name }, now.toISOString());
+  const updated = await repository.updateProfile(principal.userId, { name: patch.name }, now.toISOString(), expectedVersion);
+  if (!updated && expectedVersion !== undefined) throw staleProfile(current.id);
   if (!updated) throw new UnauthenticatedError("This account has been deleted.");
   return { ...updated, role: principal.role };
 }
@@ -72,12 +81,14 @@ export async function get(id: string): Promise<UserProfile> {
  * Renames a user or changes their role. A role change moves their pool group and ends their
  * current sessions, so no token keeps the old role's rights.
  */
-export async function update(id: string, patch: UserPatch, now = new Date()): Promise<UserProfile> {
+export async function update(id: string, patch: UserPatch, now = new Date(), expectedVersion?: number): Promise<UserProfile> {
   const current = await get(id);
   if (current.deletedAt) throw new NotFoundError(`User ${id} does not exist.`);
+  checkVersion(current, expectedVersion);
   const roleChanges = patch.role !== undefined && patch.role !== current.role;
   if (roleChanges) await Identity.setRole(current.username, patch.role as Role);
-  const updated = await repository.updateProfile(id, { name: patch.name, role: patch.role }, now.toISOString());
+  const updated = await repository.updateProfile(id, { name: patch.name, role: patch.role }, now.toISOString(), expectedVersion);
+  if (!updated && expectedVersion !== undefined) throw staleProfile(id);
   if (!updated) throw new NotFoundError(`User ${id} does not exist.`);
   if (roleChanges) await revokeBefore(userPrincipal(id), now.getTime());
   return updated;

@@ -1,4 +1,4 @@
 import * as Users from "@emporium/core/users";
-import { ok, route } from "../http";
+import { route, versioned } from "../http";
 
-export const handler = route("GET /me", async (request) => ok(await Users.me(request.principal)));
+export const handler = route("GET /me", async (request) => versioned(request, await Users.me(request.principal)));

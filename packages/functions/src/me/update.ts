@@ -1,6 +1,7 @@
 import * as Users from "@emporium/core/users";
-import { ok, route } from "../http";
+import { expectedVersion, route, versioned } from "../http";
 
 export const handler = route("PATCH /me", async (request) => {
-  return ok(await Users.updateMe(request.principal, request.body(Users.profilePatchSchema)));
+  const patch = request.body(Users.profilePatchSchema);
+  return versioned(request, await Users.updateMe(request.principal, patch, new Date(), expectedVersion(request)));
 });

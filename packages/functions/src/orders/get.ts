@@ -1,4 +1,4 @@
 import * as Orders from "@emporium/core/orders";
-import { ok, route } from "../http";
+import { route, versioned } from "../http";
 
-export const handler = route("GET /orders/{id}", async (request) => ok(await Orders.get(request.principal, request.id())));
+export const handler = route("GET /orders/{id}", async (request) => versioned(request, await Orders.get(request.principal, request.id())));

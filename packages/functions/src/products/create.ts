@@ -1,7 +1,8 @@
 import * as Products from "@emporium/core/products";
-import { created, route } from "../http";
+import { route, versioned } from "../http";
 
 export const handler = route("POST /products", async (request) => {
   const product = await Products.create(request.body(Products.newProductSchema));
-  return created(product, `/products/${product.id}`);
+  const response = versioned(request, product, undefined, 201);
+  return { ...response, headers: { ...response.headers, location: `/products/${product.id}` } };
 });

@@ -1,4 +1,4 @@
 import * as Products from "@emporium/core/products";
-import { ok, route } from "../http";
+import { PUBLIC_CACHE, route, versioned } from "../http";
 
-export const handler = route("GET /products/{id}", async (request) => ok(await Products.get(request.id())));
+export const handler = route("GET /products/{id}", async (request) => versioned(request, await Products.get(request.id()), PUBLIC_CACHE));

@@ -1,7 +1,8 @@
 import * as Products from "@emporium/core/products";
-import { ok, route } from "../http";
+import { expectedVersion, route, versioned } from "../http";
 
 export const handler = route("PUT /products/{id}", async (request) => {
   const id = request.id();
-  return ok(await Products.replace(id, request.body(Products.productReplacementSchema)));
+  const input = request.body(Products.productReplacementSchema);
+  return versioned(request, await Products.replace(id, input, new Date(), expectedVersion(request)));
 });

@@ -1,4 +1,4 @@
 import * as Users from "@emporium/core/users";
-import { ok, route } from "../http";
+import { route, versioned } from "../http";
 
-export const handler = route("GET /users/{id}", async (request) => ok(await Users.get(request.userId())));
+export const handler = route("GET /users/{id}", async (request) => versioned(request, await Users.get(request.userId())));

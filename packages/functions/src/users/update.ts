@@ -1,7 +1,8 @@
 import * as Users from "@emporium/core/users";
-import { ok, route } from "../http";
+import { expectedVersion, route, versioned } from "../http";
 
 export const handler = route("PATCH /users/{id}", async (request) => {
   const id = request.userId();
-  return ok(await Users.update(id, request.body(Users.userPatchSchema)));
+  const patch = request.body(Users.userPatchSchema);
+  return versioned(request, await Users.update(id, patch, new Date(), expectedVersion(request)));
 });

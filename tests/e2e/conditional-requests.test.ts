@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { call, get, post } from "../support/http";
+import { adminToken, newUser } from "../support/users";
+import { createProduct } from "../support/catalogue";
+import { claimsOf } from "../support/tokens";
+
+const replacement = (name: string) => ({ name, price: { amount: 1013, currency: "EUR" }, stock: 9 });
+
+describe("concurrency control and caching (ETag, If-Match, If-None-Match, Cache-Control)", () => {
+  it("serves the catalogue with ETags and CDN-friendly caching, and answers 304 to a current copy", async () => {
+    const product = await createProduct();
+    const first = await get(`/products/${product.id}`);
+    expect(first.headers.get("etag")).toBe('"1"');
+    expect(first.headers.get("cache-control")).toMatch(/^public, max-age=\d+/);
+    const unchanged = await get(`/products/${product.id}`, { headers: { "if-none-match": '"1"' } });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBe("");
+    expect(unchanged.headers.get("etag")).toBe('"1"');
+    expect((await get(`/products/${product.id}`, { headers: { "if-none-match": 'W/"1"' } })).status).toBe(304);
+    expect((await get(`/products/${product.id}`, { headers: { "if-none-match": '"7", "8"' } })).status).toBe(200);
+    expect((await get("/products?limit=1")).headers.get("cache-control")).toMatch(/^public/);
+  });
+
+  it("refuses a write against a stale version with 412 and changes nothing", async () => {
+    const token = await adminToken();
+    const product = await createProduct();
+    const fresh = await call("PUT", `/products/${product.id}`, { token, json: replacement("First edit"), headers: { "if-match": '"1"' } });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get("etag")).toBe('"2"');
+
+    const stale = await call("PUT", `/products/${product.id}`, { token, json: replacement("Lost update"), headers: { "if-match": '"1"' } });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get("content-type")).toBe("application/problem+json");
+    const now = await get(`/products/${product.id}`);
+    expect(now.body).toMatchObject({ name: "First edit", version: 2 });
+
+    expect((await call("PUT", `/products/${product.id}`, { token, json: replacement("Any"), headers: { "if-match": "*" } })).status).toBe(200);
+    expect((await call("PUT", `/products/${product.id}`, { token, json: replacement("Bad"), headers: { "if-match": "yesterday" } })).status).toBe(412);
+    expect((await get(`/products/${product.id}`)).body).toMatchObject({ name: "Any", version: 3 });
+  });
+
+  it("versions profiles: If-Match on PATCH /me and PATCH /users/{id}", async () => {
+    const user = await newUser();
+    const me = await get("/me", { token: user.accessToken });
+    expect(me.headers.get("etag")).toBe('"1"');
+    expect(me.headers.get("cache-control")).toBe("private, no-cache");
+    expect((await get("/me", { token: user.accessToken, headers: { "if-none-match": '"1"' } })).status).toBe(304);
+
+    const renamed = await call("PATCH", "/me", { token: user.accessToken, json: { name: "Kim" }, headers: { "if-match": '"1"' } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.headers.get("etag")).toBe('"2"');
+    const stale = await call("PATCH", "/me", { token: user.accessToken, json: { name: "Overwrite" }, headers: { "if-match": '"1"' } });
+    expect(stale.status).toBe(412);
+
+    const admin = await adminToken();
+    const id = String(claimsOf(user.accessToken).sub);
+    const staleAdmin = await call("PATCH", `/users/${id}`, { token: admin, json: { name: "Admin edit" }, headers: { "if-match": '"1"' } });
+    expect(staleAdmin.status).toBe(412);
+    expect((await get("/me", { token: user.accessToken })).body).toMatchObject({ name: "Kim", version: 2 });
+    const current = await call("PATCH", `/users/${id}`, { token: admin, json: { name: "Admin edit" }, headers: { "if-match": '"2"' } });
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ name: "Admin edit", version: 3 });
+  });
+
+  it("tags orders by version too", async () => {
+    const user = await newUser();
+    const product = await createProduct({ stock: 2 });
+    const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token: user.accessToken });
+    const read = await get(`/orders/${placed.body.id}`, { token: user.accessToken });
+    expect(read.headers.get("etag")).toBe('"1"');
+    expect((await get(`/orders/${placed.body.id}`, { token: user.accessToken, headers: { "if-none-match": '"1"' } })).status).toBe(304);
+    await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken });
+    expect((await get(`/orders/${placed.body.id}`, { token: user.accessToken, headers: { "if-none-match": '"1"' } })).status).toBe(200);
+  });
+});
