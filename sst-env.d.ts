@@ -42,6 +42,10 @@ declare module "sst" {
       "type": "sst.aws.Queue"
       "url": string
     }
+    "Idempotency": {
+      "name": string
+      "type": "sst.aws.Dynamo"
+    }
     "NotificationsQueue": {
       "type": "sst.aws.Queue"
       "url": string

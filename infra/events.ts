@@ -11,7 +11,7 @@ import {
 } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
 import { functionArgs } from "./functions";
-import { apiKeyPepper, cursorSecret, table } from "./storage";
+import { apiKeyPepper, cursorSecret, idempotencyTable, table } from "./storage";
 
 /**
  * The event pipeline, from the manifest: topics, queues (each consumer queue with its DLQ),
@@ -60,6 +60,7 @@ export const email = new sst.aws.Email("Email", { sender: $app.stage === "produc
 /** Everything a function may link, by manifest name. */
 export const linkables = {
   Table: table,
+  Idempotency: idempotencyTable,
   CursorSecret: cursorSecret,
   ApiKeyPepper: apiKeyPepper,
   UserPool: userPool,

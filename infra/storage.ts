@@ -1,4 +1,4 @@
-import { tableDefinition } from "../packages/core/src/table/definition";
+import { idempotencyTableDefinition, tableDefinition } from "../packages/core/src/table/definition";
 
 /**
  * The single table. Its shape (fields, keys, indexes, stream, TTL) comes from the plain-data
@@ -27,3 +27,10 @@ export const cursorSecret = new sst.Secret("CursorSecret");
 
 /** Pepper of the API-key hashes: a leaked table alone does not let anyone check guessed keys. */
 export const apiKeyPepper = new sst.Secret("ApiKeyPepper");
+
+/** Powertools idempotency records (Idempotency-Key), expiring by TTL. */
+export const idempotencyTable = new sst.aws.Dynamo("Idempotency", {
+  fields: idempotencyTableDefinition.fields,
+  primaryIndex: idempotencyTableDefinition.primaryIndex,
+  ttl: idempotencyTableDefinition.ttl,
+});

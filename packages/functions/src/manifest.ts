@@ -16,6 +16,7 @@ export type Auth = "public" | "user" | "admin" | "apiKey";
 /** Linkable resources, by the names `infra/*` gives them and handlers read through `Resource`. */
 export type Link =
   | "Table"
+  | "Idempotency"
   | "CursorSecret"
   | "ApiKeyPepper"
   | "UserPool"
@@ -40,6 +41,8 @@ export interface RouteSpec extends FunctionSpec {
   auth: Auth;
   /** For `apiKey` routes: the scope a key must hold. */
   scope?: Scope;
+  /** Honours `Idempotency-Key` (non-idempotent writes); the handler applies it with `idempotent`. */
+  idempotency?: true;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -70,7 +73,7 @@ export const routes = {
 
   "GET /products": { name: "ProductsList", handler: fn("products/list"), auth: "public", links: data },
   "GET /products/{id}": { name: "ProductsGet", handler: fn("products/get"), auth: "public", links: data },
-  "POST /products": { name: "ProductsCreate", handler: fn("products/create"), auth: "admin", links: data },
+  "POST /products": { name: "ProductsCreate", handler: fn("products/create"), auth: "admin", links: [...data, "Idempotency"], idempotency: true },
   "PUT /products/{id}": { name: "ProductsReplace", handler: fn("products/replace"), auth: "admin", links: data },
   "DELETE /products/{id}": { name: "ProductsDelete", handler: fn("products/delete"), auth: "admin", links: data },
 
@@ -78,10 +81,16 @@ export const routes = {
   "PATCH /me": { name: "MeUpdate", handler: fn("me/update"), auth: "user", links: data },
   "GET /me/orders": { name: "MeOrders", handler: fn("me/orders"), auth: "user", links: data },
 
-  "POST /orders": { name: "OrdersPlace", handler: fn("orders/place"), auth: "user", links: data },
+  "POST /orders": { name: "OrdersPlace", handler: fn("orders/place"), auth: "user", links: [...data, "Idempotency"], idempotency: true },
   "GET /orders": { name: "OrdersSearch", handler: fn("orders/search"), auth: "admin", links: data },
   "GET /orders/{id}": { name: "OrdersGet", handler: fn("orders/get"), auth: "user", links: data },
-  "POST /orders/{id}/cancel": { name: "OrdersCancel", handler: fn("orders/cancel"), auth: "user", links: data },
+  "POST /orders/{id}/cancel": {
+    name: "OrdersCancel",
+    handler: fn("orders/cancel"),
+    auth: "user",
+    links: [...data, "Idempotency"],
+    idempotency: true,
+  },
 
   "GET /users": { name: "UsersList", handler: fn("users/list"), auth: "admin", links: directory },
   "GET /users/{id}": { name: "UsersGet", handler: fn("users/get"), auth: "admin", links: directory },
@@ -93,7 +102,13 @@ export const routes = {
   "DELETE /api-keys/{id}": { name: "ApiKeysRevoke", handler: fn("api-keys/revoke"), auth: "admin", links: keys },
 
   "GET /analytics/sales": { name: "AnalyticsSales", handler: fn("analytics/sales"), auth: "admin", links: data },
-  "POST /exports/orders": { name: "ExportsCreate", handler: fn("exports/create"), auth: "admin", links: [...data, "ExportsQueue"] },
+  "POST /exports/orders": {
+    name: "ExportsCreate",
+    handler: fn("exports/create"),
+    auth: "admin",
+    links: [...data, "ExportsQueue", "Idempotency"],
+    idempotency: true,
+  },
   "GET /exports/{id}": { name: "ExportsGet", handler: fn("exports/get"), auth: "admin", links: [...data, "Exports"] },
 
   "GET /partner/orders": { name: "PartnerOrders", handler: fn("partner/orders"), auth: "apiKey", scope: "orders:read", links: data },

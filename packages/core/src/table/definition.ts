@@ -21,5 +21,23 @@ export const tableDefinition = {
   ttl: "expiresAt",
 } as const;
 
+/**
+ * Idempotency records of Powertools' DynamoDB persistence layer (its default key `id`, expiry
+ * attribute `expiration`), in a table of their own so replayed responses never mix with data.
+ */
+export const idempotencyTableDefinition = {
+  fields: { id: "string" },
+  primaryIndex: { hashKey: "id" },
+  ttl: "expiration",
+} as const;
+
+export interface TableShape {
+  fields: Record<string, "string" | "number" | "binary">;
+  primaryIndex: { hashKey: string; rangeKey?: string };
+  globalIndexes?: Record<string, { hashKey: string; rangeKey?: string }>;
+  stream?: "new-image" | "old-image" | "new-and-old-images" | "keys-only";
+  ttl?: string;
+}
+
 export type TableDefinition = typeof tableDefinition;
 export type GlobalIndexName = keyof TableDefinition["globalIndexes"];

@@ -1,4 +1,4 @@
-export { tableDefinition, type TableDefinition, type GlobalIndexName } from "./definition";
+export { tableDefinition, idempotencyTableDefinition, type TableDefinition, type TableShape, type GlobalIndexName } from "./definition";
 export { documentClient, tableName } from "./client";
 export { isConditionalCheckFailure, transactionCancellationReasons } from "./errors";
 export { pingTable } from "./health";

@@ -4,3 +4,5 @@ export { json, ok, created, accepted, noContent, type Response } from "./respons
 export { problem, HttpError, type Problem } from "./problem";
 export { logger } from "./logger";
 export { versioned, expectedVersion, etagOf, PUBLIC_CACHE, PRIVATE_CACHE } from "./versioning";
+// `idempotent` is imported from "./idempotency" by the routes that use it, so the others don't bundle Powertools idempotency.
+export type { IdempotencyRunner } from "./idempotency";

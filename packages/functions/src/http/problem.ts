@@ -37,6 +37,13 @@ export function problem(error: unknown, requestId: string): Response {
   }
   if (error instanceof DomainError) return render(error.status, error.title, error.message, requestId);
   if (error instanceof HttpError) return render(error.status, error.title, error.message, requestId, error.headers);
+  // Powertools idempotency's outcomes, known by name so that only idempotent routes bundle it.
+  if (error instanceof Error && error.name === "IdempotencyValidationError") {
+    return render(422, "Idempotency key reused", "This Idempotency-Key was used with a different request body.", requestId);
+  }
+  if (error instanceof Error && error.name === "IdempotencyAlreadyInProgressError") {
+    return render(409, "Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly.", requestId, { "retry-after": "1" });
+  }
   return render(500, "Internal error", "The request failed because of a fault on our side.", requestId);
 }
 

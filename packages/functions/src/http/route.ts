@@ -1,5 +1,6 @@
 import type { Context } from "aws-lambda";
-import { routes, type ManifestRouteKey } from "../manifest";
+import { routes, type ManifestRouteKey, type RouteSpec } from "../manifest";
+import type { IdempotencyRunner } from "./idempotency";
 import { logger } from "./logger";
 import { problem } from "./problem";
 import { spend } from "./rate-limit";
@@ -11,8 +12,10 @@ import type { Response } from "./response";
  * `key` says (so the deployed authorizers, the local gateway and the handler agree), spends
  * one request of the caller's limits, runs the logic, and maps any failure to a problem.
  */
-export function route(key: ManifestRouteKey, handle: (request: Request) => Promise<Response>) {
-  const spec = routes[key];
+export function route(key: ManifestRouteKey, handle: (request: Request) => Promise<Response>, options: { idempotency?: IdempotencyRunner } = {}) {
+  const spec: RouteSpec = routes[key];
+  // The manifest says which routes honour Idempotency-Key; a handler that forgets fails at start.
+  if (spec.idempotency && !options.idempotency) throw new Error(`${key} is idempotent in the manifest; pass { idempotency: idempotent } to route()`);
   const handler = async (event: ApiEvent, context: Context): Promise<Response> => {
     const requestId = event.requestContext.requestId;
     logger.addContext(context);
@@ -22,7 +25,7 @@ export function route(key: ManifestRouteKey, handle: (request: Request) => Promi
     try {
       const request = new Request(event, spec);
       limitHeaders = await spend(request.caller);
-      response = await handle(request);
+      response = options.idempotency ? await options.idempotency(request, context, () => handle(request)) : await handle(request);
     } catch (error) {
       response = problem(error, requestId);
       if (response.statusCode >= 500) logger.error("request failed", error as Error);

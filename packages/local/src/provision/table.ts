@@ -5,7 +5,7 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
-import { tableDefinition, type TableDefinition } from "@emporium/core/table";
+import { tableDefinition, type TableShape } from "@emporium/core/table";
 
 const attributeType = { string: "S", number: "N", binary: "B" } as const;
 const streamViewType = {
@@ -16,7 +16,7 @@ const streamViewType = {
 } as const;
 
 /** Translates the shared table definition (the one `infra/storage.ts` deploys) into CreateTable. */
-export function createTableInput(name: string, definition: TableDefinition = tableDefinition): CreateTableCommandInput {
+export function createTableInput(name: string, definition: TableShape = tableDefinition): CreateTableCommandInput {
   const keySchema = (index: { hashKey: string; rangeKey?: string }) => [
     { AttributeName: index.hashKey, KeyType: "HASH" as const },
     ...(index.rangeKey ? [{ AttributeName: index.rangeKey, KeyType: "RANGE" as const }] : []),
@@ -29,29 +29,30 @@ export function createTableInput(name: string, definition: TableDefinition = tab
       AttributeType: attributeType[type],
     })),
     KeySchema: keySchema(definition.primaryIndex),
-    GlobalSecondaryIndexes: Object.entries(definition.globalIndexes).map(([IndexName, index]) => ({
-      IndexName,
-      KeySchema: keySchema(index),
-      Projection: { ProjectionType: "ALL" },
-    })),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: streamViewType[definition.stream] },
+    ...(definition.globalIndexes
+      ? {
+          GlobalSecondaryIndexes: Object.entries(definition.globalIndexes).map(([IndexName, index]) => ({
+            IndexName,
+            KeySchema: keySchema(index),
+            Projection: { ProjectionType: "ALL" },
+          })),
+        }
+      : {}),
+    ...(definition.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: streamViewType[definition.stream] } } : {}),
   };
 }
 
-/** Creates the table unless it exists (persistent `bun dev` data), then turns on TTL. */
-export async function provisionTable(client: DynamoDBClient, name: string): Promise<{ streamArn?: string }> {
+/** Creates a table unless it exists (persistent `bun dev` data), then turns on its TTL. */
+export async function provisionTable(client: DynamoDBClient, name: string, definition: TableShape = tableDefinition): Promise<{ streamArn?: string }> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
     return { streamArn: Table?.LatestStreamArn };
   } catch (error) {
     if ((error as Error).name !== "ResourceNotFoundException") throw error;
   }
-  const { TableDescription } = await client.send(new CreateTableCommand(createTableInput(name)));
-  await client.send(
-    new UpdateTimeToLiveCommand({
-      TableName: name,
-      TimeToLiveSpecification: { AttributeName: tableDefinition.ttl, Enabled: true },
-    }),
-  );
+  const { TableDescription } = await client.send(new CreateTableCommand(createTableInput(name, definition)));
+  if (definition.ttl) {
+    await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: definition.ttl, Enabled: true } }));
+  }
   return { streamArn: TableDescription?.LatestStreamArn };
 }

@@ -7,6 +7,7 @@ import type { buckets, kinesisStreams, Link, QueueName, TopicName } from "@empor
 
 export interface LocalResources {
   tableName: string;
+  idempotencyTableName: string;
   cursorSecret: string;
   apiKeyPepper: string;
   userPoolId: string;
@@ -37,6 +38,7 @@ function resourceVariables(resources: LocalResources): Record<Link | "App" | "Ap
   return {
     App: resource(APP),
     Table: resource({ name: resources.tableName, type: "sst.aws.Dynamo" }),
+    Idempotency: resource({ name: resources.idempotencyTableName, type: "sst.aws.Dynamo" }),
     CursorSecret: resource({ value: resources.cursorSecret, type: "sst.sst.Secret" }),
     ApiKeyPepper: resource({ value: resources.apiKeyPepper, type: "sst.sst.Secret" }),
     UserPool: resource({ id: resources.userPoolId, type: "sst.aws.CognitoUserPool" }),

@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { idempotencyTableDefinition } from "@emporium/core/table";
 import { apiKeyAuthorizer, defaults, functionSpecs, routeEntries, triggers } from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
 import { startDynamo } from "../emulators/dynamodb";
@@ -106,6 +107,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const cognitoClient = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: REGION, credentials });
     const tableName = `${APP.name}-${APP.stage}-Table`;
     await provisionTable(dynamoClient, tableName);
+    const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
+    await provisionTable(dynamoClient, idempotencyTableName, idempotencyTableDefinition);
     const { userPoolId, clientId } = await provisionUserPool(cognitoClient, `${APP.name}-${APP.stage}-UserPool`);
     const messaging = await provisionMessaging({
       endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesis.endpoint },
@@ -116,7 +119,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
-    const resources = { tableName, ...secrets, userPoolId, clientId, apiUrl, ...messaging, emailSender: "orders@emporium.local" };
+    const resources = { tableName, idempotencyTableName, ...secrets, userPoolId, clientId, apiUrl, ...messaging, emailSender: "orders@emporium.local" };
     const endpoints: LocalEndpoints = { dynamodb: dynamo.endpoint, cognito: cognito.endpoint, messaging: fauxqs.endpoint, kinesis: kinesis.endpoint, ses: ses.endpoint };
     const environment = functionEnvironment(resources, endpoints);
     // Seeding runs core services in this process; functions get their own environments.

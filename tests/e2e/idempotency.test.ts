@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { get, post } from "../support/http";
+import { adminToken, newUser } from "../support/users";
+import { createProduct } from "../support/catalogue";
+
+const order = (productId: string, quantity = 1) => ({ lines: [{ productId, quantity }] });
+
+describe("Idempotency-Key on non-idempotent writes", () => {
+  it("replays the first response for the same key and body, and refuses the key with another body", async () => {
+    const user = await newUser();
+    const product = await createProduct({ stock: 10 });
+    const key = randomUUID();
+    const first = await post("/orders", order(product.id), { token: user.accessToken, headers: { "idempotency-key": key } });
+    expect(first.status).toBe(201);
+    const again = await post("/orders", order(product.id), { token: user.accessToken, headers: { "idempotency-key": key } });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get("location")).toBe(first.headers.get("location"));
+
+    const different = await post("/orders", order(product.id, 2), { token: user.accessToken, headers: { "idempotency-key": key } });
+    expect(different.status).toBe(422);
+    expect(different.headers.get("content-type")).toBe("application/problem+json");
+
+    expect((await get(`/products/${product.id}`)).body.stock).toBe(9);
+    expect((await get("/me/orders", { token: user.accessToken })).body.items).toHaveLength(1);
+  });
+
+  it("creates exactly one order and takes stock once when 50 requests with one key arrive at once", async () => {
+    const user = await newUser();
+    const product = await createProduct({ stock: 100 });
+    const key = randomUUID();
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => post("/orders", order(product.id, 3), { token: user.accessToken, headers: { "idempotency-key": key } })),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
+    const created = responses.filter((response) => response.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((response) => response.body.id)).size).toBe(1);
+    for (const busy of responses.filter((response) => response.status === 409)) expect(busy.headers.get("retry-after")).toBe("1");
+    expect((await get("/me/orders", { token: user.accessToken })).body.items).toHaveLength(1);
+    expect((await get(`/products/${product.id}`)).body.stock).toBe(97);
+  });
+
+  it("scopes keys to their caller and route, keeps no failures, and checks the key's form", async () => {
+    const alice = await newUser();
+    const bob = await newUser();
+    const product = await createProduct({ stock: 1 });
+    const key = randomUUID();
+    const mine = await post("/orders", order(product.id), { token: alice.accessToken, headers: { "idempotency-key": key } });
+    expect(mine.status).toBe(201);
+    // Bob's request with Alice's key is his own: it runs (and finds no stock), it does not replay Alice's order.
+    const theirs = await post("/orders", order(product.id), { token: bob.accessToken, headers: { "idempotency-key": key } });
+    expect(theirs.status).toBe(409);
+    expect(theirs.body.id).toBeUndefined();
+    // Failures are not kept: once stock is back, Bob's retry with the same key succeeds.
+    await post(`/orders/${mine.body.id}/cancel`, undefined, { token: alice.accessToken });
+    const retried = await post("/orders", order(product.id), { token: bob.accessToken, headers: { "idempotency-key": key } });
+    expect(retried.status).toBe(201);
+
+    const invalid = await post("/orders", order(product.id), { token: bob.accessToken, headers: { "idempotency-key": "has spaces in it" } });
+    expect(invalid.status).toBe(422);
+  });
+
+  it("covers the other non-idempotent writes: product creation and cancellation", async () => {
+    const admin = await adminToken();
+    const key = randomUUID();
+    const body = { name: `Idempotent ${key}`, price: { amount: 1013, currency: "EUR" }, stock: 1 };
+    const first = await post("/products", body, { token: admin, headers: { "idempotency-key": key } });
+    const second = await post("/products", body, { token: admin, headers: { "idempotency-key": key } });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.id).toBe(first.body.id);
+
+    const user = await newUser();
+    const placed = await post("/orders", order(first.body.id), { token: user.accessToken });
+    const cancelKey = randomUUID();
+    const cancelled = await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken, headers: { "idempotency-key": cancelKey } });
+    const replay = await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken, headers: { "idempotency-key": cancelKey } });
+    expect([cancelled.status, replay.status]).toEqual([200, 200]);
+    expect(replay.body).toEqual(cancelled.body);
+    // Without the key a second cancellation is a plain conflict.
+    expect((await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken })).status).toBe(409);
+  });
+});
