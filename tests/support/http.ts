@@ -1,4 +1,5 @@
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
+import { conformance } from "./openapi";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -23,9 +24,12 @@ export async function call<T = any>(method: string, path: string, options: CallO
     headers["content-type"] ??= "application/json";
     body = JSON.stringify(options.json);
   }
-  const response = await fetch(`${inject("stack").apiUrl}${path}`, { method, headers, body });
+  const url = `${inject("stack").apiUrl}${path}`;
+  const response = await fetch(url, { method, headers, body });
   const text = await response.text();
   const type = response.headers.get("content-type") ?? "";
+  // Every response must be one the OpenAPI document describes (see ./openapi.ts).
+  expect(conformance(method, url, response.status, type, text)).toBeUndefined();
   return { status: response.status, headers: response.headers, text, body: type.includes("json") && text ? JSON.parse(text) : text };
 }
 

@@ -58,6 +58,8 @@ const keys = ["Table", "CursorSecret", "ApiKeyPepper"] as const;
 
 export const routes = {
   "GET /health": { name: "Health", handler: fn("health/get"), auth: "public", links: ["Table"] },
+  "GET /openapi.json": { name: "OpenApi", handler: fn("openapi/get"), auth: "public", links: ["Table"] },
+  "GET /docs": { name: "Docs", handler: fn("docs/get"), auth: "public", links: ["Table"] },
 
   "POST /auth/signup": { name: "AuthSignUp", handler: fn("auth/signup"), auth: "public", links: accounts },
   "POST /auth/confirm": { name: "AuthConfirm", handler: fn("auth/confirm"), auth: "public", links: accounts },

@@ -1,0 +1,72 @@
+import { toJsonSchema } from "@valibot/to-json-schema";
+import type * as v from "valibot";
+import { routeEntries, type RouteSpec } from "../manifest";
+import { operations } from "./operations";
+import * as R from "./representations";
+
+/**
+ * The OpenAPI 3.1 document, generated from the manifest (paths, methods, who may call) and the
+ * valibot schemas (request bodies and queries the handlers validate with, responses from
+ * ./representations). Nothing is written by hand twice.
+ */
+const schema = (source: v.GenericSchema) => toJsonSchema(source, { target: "draft-2020-12", errorMode: "ignore" }) as Record<string, unknown>;
+
+const errorBody = { oneOf: [{ $ref: "#/components/schemas/Problem" }, { $ref: "#/components/schemas/GatewayMessage" }] };
+const ERROR_STATUSES = { "4XX": "Refused: problem details (or API Gateway's own message)", "5XX": "A fault" } as const;
+
+function security(spec: RouteSpec) {
+  if (spec.auth === "public") return [];
+  if (spec.auth === "apiKey") return [{ apiKey: [] }];
+  return [{ cognito: [] }];
+}
+
+function queryParameters(query: v.GenericSchema | undefined) {
+  if (!query) return [];
+  const properties = (schema(query).properties ?? {}) as Record<string, Record<string, unknown>>;
+  const required = new Set((schema(query).required as string[] | undefined) ?? []);
+  return Object.entries(properties).map(([name, parameter]) => ({ name, in: "query", required: required.has(name), schema: parameter }));
+}
+
+export function openApiDocument(serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [routeKey, spec] of routeEntries()) {
+    const [method, path] = routeKey.split(" ") as [string, string];
+    const operation = operations[routeKey];
+    const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
+    const responses: Record<string, unknown> = {};
+    for (const [status, body] of Object.entries(operation.responses)) {
+      responses[status] = body
+        ? { description: "Success", content: { [operation.mediaType ?? "application/json"]: { schema: schema(body) } } }
+        : { description: "Success, no body" };
+    }
+    for (const [status, description] of Object.entries(ERROR_STATUSES)) {
+      responses[status] = { description, content: { "application/problem+json": { schema: errorBody }, "application/json": { schema: errorBody } } };
+    }
+    (paths[path] ??= {})[method.toLowerCase()] = {
+      operationId: spec.name,
+      summary: operation.summary,
+      tags: [operation.tag],
+      security: security(spec),
+      parameters: [...pathParameters, ...queryParameters(operation.query)],
+      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(operation.body) } } } } : {}),
+      responses,
+      ...(spec.idempotency ? { "x-idempotency-key": "honoured" } : {}),
+      ...(spec.scope ? { "x-api-key-scope": spec.scope } : {}),
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Emporium", version: "1.0.0", description: "Serverless commerce API: products, users, orders, events." },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths,
+    components: {
+      securitySchemes: {
+        cognito: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A Cognito access token" },
+        apiKey: { type: "apiKey", in: "header", name: "x-api-key" },
+      },
+      schemas: { Problem: schema(R.problem), GatewayMessage: schema(R.gatewayMessage) },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;
