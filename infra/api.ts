@@ -1,4 +1,4 @@
-import { apiKeyAuthorizer, routeEntries } from "../packages/functions/src/manifest";
+import { apiKeyAuthorizer, cors, corsOrigins, routeEntries } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
 import { linkables } from "./events";
 import { functionArgs } from "./functions";
@@ -12,6 +12,14 @@ const region = aws.getRegionOutput().region;
 const stageThrottling = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000 };
 
 export const api = new sst.aws.ApiGatewayV2("Api", {
+  cors: {
+    allowOrigins: [...corsOrigins($app.stage)],
+    allowMethods: [...cors.allowMethods],
+    allowHeaders: [...cors.allowHeaders],
+    exposeHeaders: [...cors.exposeHeaders],
+    maxAge: `${cors.maxAgeSeconds} seconds`,
+    allowCredentials: false,
+  },
   transform: {
     stage: (args) => {
       args.defaultRouteSettings = { ...args.defaultRouteSettings, ...stageThrottling };

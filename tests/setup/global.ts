@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import { createServer } from "node:http";
 import { startStack, type Stack } from "@emporium/local/stack";
 
 export interface ProvidedStack {
@@ -15,6 +16,8 @@ export interface ProvidedStack {
   environment: Record<string, string>;
   users: Stack["users"];
   logFile: string;
+  /** An origin the API accepts cross-origin requests from (tests serve a page there). */
+  allowedOrigin: string;
 }
 
 declare module "vitest" {
@@ -31,7 +34,12 @@ export default async function setup(project: TestProject) {
   const logFile = join(logDir, "stack.log");
   writeFileSync(logFile, "");
   // Everything the stack and its functions log goes to this file (tests read it back).
+  // The allowed origin's page is served from here, bound before the stack picks its ports.
+  const origin = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>front end</title>"));
+  await new Promise<void>((resolve) => origin.listen(0, "127.0.0.1", () => resolve()));
+  const allowedOrigin = `http://127.0.0.1:${(origin.address() as { port: number }).port}`;
   const stack = await startStack({
+    corsOrigins: [allowedOrigin],
     root,
     ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 },
     // Failed messages come back after 2 s instead of a minute: dead-lettering takes seconds.
@@ -53,6 +61,10 @@ export default async function setup(project: TestProject) {
     environment,
     users,
     logFile,
+    allowedOrigin,
   });
-  return () => stack.stop();
+  return async () => {
+    await stack.stop();
+    origin.close();
+  };
 }

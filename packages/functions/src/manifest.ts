@@ -148,6 +148,26 @@ export const triggers = {
 } as const satisfies Record<string, FunctionSpec>;
 
 
+/**
+ * Cross-origin access, answered by API Gateway itself (preflights included) and by the local
+ * gateway offline. Production allows only its own front end; no stage allows `*`.
+ */
+export const cors = {
+  allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+  allowHeaders: ["authorization", "content-type", "idempotency-key", "if-match", "if-none-match", "x-api-key"],
+  exposeHeaders: ["etag", "location", "retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset", "x-request-id"],
+  maxAgeSeconds: 600,
+  origins: {
+    production: ["https://emporium.dev", "https://www.emporium.dev"],
+    /** Personal and preview stages, and `bun dev`: a front end on the usual dev server ports. */
+    development: ["http://localhost:5173", "http://127.0.0.1:5173", "http://localhost:3001"],
+  },
+} as const;
+
+export function corsOrigins(stage: string): readonly string[] {
+  return stage === "production" ? cors.origins.production : cors.origins.development;
+}
+
 /*
  * The event pipeline (seed 000): the table's stream feeds a processor that publishes order
  * events to an SNS topic and to a Kinesis stream; SQS queues subscribed to the topic feed the

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { KinesisClient, ListStreamsCommand } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { own, whenReady, type Emulator } from "./process";
-import { freePort } from "./ports";
+import { freePorts } from "./ports";
 
 export interface KinesisOptions {
   port: number;
@@ -34,7 +34,8 @@ require(process.argv[1]);
 export async function startKinesis({ port, log }: KinesisOptions): Promise<Emulator> {
   const main = createRequire(import.meta.url).resolve("kinesis-local/main.js");
   // It always serves TLS as well; that port is unused but must be free.
-  const tlsPort = await freePort();
+  // kinesis-local always opens a TLS port too; it must not be the plain one.
+  const tlsPort = (await freePorts(2)).find((candidate) => candidate !== port)!;
   // Always Node, whatever runs this file: kinesis-local is a Node program.
   const child = spawn("node", ["-e", LISTEN_ON_LOOPBACK, main], {
     env: {

@@ -4,3 +4,4 @@ export { buildEvent, newRequestId, type JwtAuthorizerContext, type GatewayEvent 
 export { LambdaAuthorizer, type LambdaAuthorizerConfig } from "./lambda-authorizer";
 export { toHttpResponse } from "./result";
 export { Router } from "./router";
+export { type CorsConfig } from "./cors";

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Unauthorized } from "./authorizer";
 import { buildEvent, newRequestId, type JwtAuthorizerContext } from "./event";
+import { isPreflight, preflight, withCors, type CorsConfig } from "./cors";
 import { LambdaAuthorizer } from "./lambda-authorizer";
 import { gatewayMessage, internalError, toHttpResponse, type HttpResponse } from "./result";
 import { Router } from "./router";
@@ -20,6 +21,7 @@ export interface GatewayOptions {
   routes: GatewayRoute[];
   invoke: (functionName: string, event: unknown) => Promise<unknown>;
   authorizeJwt: (authorization: string | undefined) => Promise<JwtAuthorizerContext>;
+  cors?: CorsConfig;
   log?: (line: string) => void;
 }
 
@@ -39,11 +41,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const server: Server = createServer((request, response) => {
     const started = performance.now();
     const requestId = newRequestId();
-    handle(request, requestId)
+    const answer = options.cors && isPreflight(request) ? Promise.resolve(preflight(options.cors, request)) : handle(request, requestId);
+    answer
       .catch((error) => {
         log(`gateway fault: ${(error as Error).stack ?? error}`);
         return internalError();
       })
+      .then((raw) => options.cors && !isPreflight(request) ? withCors(options.cors, request, raw) : raw)
       .then((result) => {
         send(response, result, requestId);
         log(`${request.method} ${request.url} → ${result.status} (${Math.round(performance.now() - started)} ms)`);

@@ -3,13 +3,13 @@ import { join, resolve } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { idempotencyTableDefinition } from "@emporium/core/table";
-import { apiKeyAuthorizer, defaults, functionSpecs, routeEntries, triggers } from "@emporium/functions/manifest";
+import { apiKeyAuthorizer, cors, corsOrigins, defaults, functionSpecs, routeEntries, triggers } from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
 import { startDynamo } from "../emulators/dynamodb";
 import { startFauxqsEmulator } from "../emulators/fauxqs";
 import { startKinesis } from "../emulators/kinesis";
 import { startSes } from "../emulators/ses";
-import { freePort } from "../emulators/ports";
+import { freePorts } from "../emulators/ports";
 import type { Emulator } from "../emulators/process";
 import { FunctionHost, type FunctionMetrics } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
@@ -28,6 +28,8 @@ export interface StackOptions {
   root: string;
   /** Ports; 0 picks a free one. */
   ports: { api: number; dynamodb: number; cognito: number; lambda: number; kinesis: number; ses: number };
+  /** Origins allowed to call the API from browsers (the manifest's development origins otherwise). */
+  corsOrigins?: readonly string[];
   /** Tests compress time: every queue's visibility timeout, in seconds (the manifest's otherwise). */
   visibilityTimeoutSeconds?: number;
   /** Keep data and secrets on disk under `<root>/.emporium` (bun dev) or nothing at all (tests). */
@@ -74,11 +76,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   if (!options.persist) stoppers.push(async () => rmSync(runDir, { recursive: true, force: true }));
   try {
-    const [dynamoPort, cognitoPort, apiPort, lambdaPort, kinesisPort, sesPort] = await Promise.all(
-      [options.ports.dynamodb, options.ports.cognito, options.ports.api, options.ports.lambda, options.ports.kinesis, options.ports.ses].map((port) =>
-        port === 0 ? freePort() : port,
-      ),
-    );
+    const wanted = [options.ports.dynamodb, options.ports.cognito, options.ports.api, options.ports.lambda, options.ports.kinesis, options.ports.ses];
+    const free = await freePorts(wanted.filter((port) => port === 0).length);
+    const [dynamoPort, cognitoPort, apiPort, lambdaPort, kinesisPort, sesPort] = wanted.map((port) => (port === 0 ? free.shift()! : port));
     const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
     const cognitoDir = join(runDir, "cognito");
     const emulators: Emulator[] = await Promise.all([
@@ -160,6 +160,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       })),
       invoke,
       authorizeJwt: createJwtAuthorizer({ issuer, audiences: [clientId] }),
+      cors: {
+        allowOrigins: options.corsOrigins ?? corsOrigins(APP.stage),
+        allowMethods: cors.allowMethods,
+        allowHeaders: cors.allowHeaders,
+        exposeHeaders: cors.exposeHeaders,
+        maxAgeSeconds: cors.maxAgeSeconds,
+      },
       log: (line) => options.log("gateway", line),
     });
     stoppers.push(() => gateway.close());
