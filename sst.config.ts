@@ -15,6 +15,7 @@ export default $config({
     const auth = await import("./infra/auth");
     await import("./infra/events");
     const api = await import("./infra/api");
+    await import("./infra/monitoring");
     return {
       api: api.api.url,
       userPoolId: auth.userPool.id,

@@ -23,9 +23,13 @@ export const topicComponents = Object.fromEntries(
   Object.keys(topics).map((name) => [name, new sst.aws.SnsTopic(name)]),
 ) as Record<keyof typeof topics, sst.aws.SnsTopic>;
 
+/** Dead-letter queues by the name of the queue they serve (monitoring alarms on their depth). */
+export const deadLetterQueues: Partial<Record<QueueName, sst.aws.Queue>> = {};
+
 export const queueComponents = Object.fromEntries(
   Object.entries(queues as Record<QueueName, QueueSpec>).map(([name, spec]) => {
     const deadLetter = spec.deadLetter ? new sst.aws.Queue(`${name}Dlq`, { visibilityTimeout: "60 seconds" }) : undefined;
+    if (deadLetter) deadLetterQueues[name as QueueName] = deadLetter;
     const queue = new sst.aws.Queue(name, {
       visibilityTimeout: `${spec.visibilityTimeoutSeconds} seconds`,
       ...(deadLetter ? { dlq: { queue: deadLetter.arn, retry: spec.deadLetter!.maxReceiveCount } } : {}),
@@ -86,14 +90,23 @@ function streamMapping(spec: ConsumerSpec) {
   };
 }
 
+/** The stream consumers' subscriptions (monitoring alarms on their iterator age). */
+export const streamSubscriptions: { name: string; functionName: $util.Output<string> }[] = [];
+
 export const consumerSubscriptions = Object.entries(consumers as Record<string, ConsumerSpec>).map(([name, spec]) => {
   const fn = functionArgs(spec, linkables);
   const filters = spec.filters ? [...spec.filters] : undefined;
   switch (spec.source.kind) {
-    case "dynamodb":
-      return table.subscribe(name, fn, { filters, transform: { eventSourceMapping: streamMapping(spec) } });
-    case "kinesis":
-      return streamComponents[spec.source.stream].subscribe(name, fn, { filters, transform: { eventSourceMapping: streamMapping(spec) } });
+    case "dynamodb": {
+      const subscription = table.subscribe(name, fn, { filters, transform: { eventSourceMapping: streamMapping(spec) } });
+      streamSubscriptions.push({ name, functionName: subscription.nodes.function.name });
+      return subscription;
+    }
+    case "kinesis": {
+      const subscription = streamComponents[spec.source.stream].subscribe(name, fn, { filters, transform: { eventSourceMapping: streamMapping(spec) } });
+      streamSubscriptions.push({ name, functionName: subscription.nodes.function.name });
+      return subscription;
+    }
     case "sqs":
       return queueComponents[spec.source.queue].subscribe(fn, {
         filters,

@@ -34,6 +34,13 @@ export function functionArgs(
       return component as any;
     }),
     nodejs,
+    // X-Ray active tracing: every invocation is traced, with the SDK calls it makes.
+    transform: {
+      function: (args) => {
+        args.tracingConfig = { mode: "Active" };
+        return undefined;
+      },
+    },
     ...extra,
   };
 }

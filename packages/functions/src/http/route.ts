@@ -2,6 +2,7 @@ import type { Context } from "aws-lambda";
 import { routes, type ManifestRouteKey, type RouteSpec } from "../manifest";
 import type { IdempotencyRunner } from "./idempotency";
 import { logger } from "./logger";
+import { recordRequest } from "./metrics";
 import { problem } from "./problem";
 import { spend } from "./rate-limit";
 import { Request, type ApiEvent } from "./request";
@@ -19,7 +20,9 @@ export function route(key: ManifestRouteKey, handle: (request: Request) => Promi
   const handler = async (event: ApiEvent, context: Context): Promise<Response> => {
     const requestId = event.requestContext.requestId;
     logger.addContext(context);
-    logger.appendKeys({ requestId, route: key });
+    // A caller's own correlation id ties our lines to theirs; otherwise the request id does.
+    const correlationId = event.headers?.["x-correlation-id"]?.slice(0, 128) ?? requestId;
+    logger.appendKeys({ requestId, correlationId, route: key });
     let response: Response;
     let limitHeaders: Record<string, string> = {};
     try {
@@ -31,7 +34,8 @@ export function route(key: ManifestRouteKey, handle: (request: Request) => Promi
       if (response.statusCode >= 500) logger.error("request failed", error as Error);
     }
     logger.info("request completed", { status: response.statusCode });
-    logger.removeKeys(["requestId", "route"]);
+    logger.removeKeys(["requestId", "correlationId", "route"]);
+    recordRequest(key, response.statusCode);
     return { ...response, headers: { ...limitHeaders, ...response.headers, "x-request-id": requestId } };
   };
   // Lets a test check that each manifest entry points at the handler written for that route.

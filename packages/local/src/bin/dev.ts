@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 import { MissingJavaError } from "../emulators/java";
 import { startStack } from "../stack";
 import { devStatePath, type DevState } from "./dev-state";
+import { prettyLogLine } from "./pretty";
 
 const root = resolve(import.meta.dirname, "../../../..");
 const port = Number(process.env.PORT ?? 3000);
@@ -14,6 +15,7 @@ const quiet = new Set(["dynamodb", "cognito"]);
 const codeDelivery = /Confirmation Code Delivery|Username:|Destination:|Code:/;
 const log = (source: string, line: string) => {
   if (source === "cognito" && codeDelivery.test(line)) console.log(`[e-mail] ${line.replace(/[│╭╮╰╯─]/g, "").trim()}`);
+  else if (source.startsWith("fn:") && !process.env.EMPORIUM_VERBOSE) console.log(`[${source}] ${prettyLogLine(line)}`);
   else if (!quiet.has(source) || process.env.EMPORIUM_VERBOSE) console.log(`[${source}] ${line}`);
 };
 

@@ -1,0 +1,138 @@
+import { queues } from "../packages/functions/src/manifest";
+import { api } from "./api";
+import { deadLetterQueues, streamSubscriptions } from "./events";
+
+/**
+ * Alarms and a dashboard. Every alarm notifies the alarm topic (subscribe an e-mail or chat
+ * hook to it per stage): API 5xx rate, API p99 latency, Lambda throttles, any message in a
+ * dead-letter queue, stream consumers falling behind, and faults counted by the functions.
+ */
+export const alarmTopic = new sst.aws.SnsTopic("Alarms");
+
+const region = aws.getRegionOutput().region;
+const apiId = api.nodes.api.id;
+const actions = { alarmActions: [alarmTopic.arn], okActions: [alarmTopic.arn] };
+
+export const apiErrorRate = new aws.cloudwatch.MetricAlarm("AlarmApi5xxRate", {
+  alarmDescription: "More than 1% of API requests failed with 5xx over 5 minutes",
+  comparisonOperator: "GreaterThanThreshold",
+  threshold: 1,
+  evaluationPeriods: 1,
+  treatMissingData: "notBreaching",
+  metricQueries: [
+    { id: "errors", metric: { namespace: "AWS/ApiGateway", metricName: "5xx", dimensions: { ApiId: apiId }, period: 300, stat: "Sum" } },
+    { id: "requests", metric: { namespace: "AWS/ApiGateway", metricName: "Count", dimensions: { ApiId: apiId }, period: 300, stat: "Sum" } },
+    { id: "rate", expression: "100 * errors / MAX([requests, 1])", label: "5xx %", returnData: true },
+  ],
+  ...actions,
+});
+
+export const apiLatency = new aws.cloudwatch.MetricAlarm("AlarmApiP99Latency", {
+  alarmDescription: "API p99 latency above 2 s for 3 of 5 minutes",
+  namespace: "AWS/ApiGateway",
+  metricName: "Latency",
+  dimensions: { ApiId: apiId },
+  extendedStatistic: "p99",
+  period: 60,
+  evaluationPeriods: 5,
+  datapointsToAlarm: 3,
+  threshold: 2000,
+  comparisonOperator: "GreaterThanThreshold",
+  treatMissingData: "notBreaching",
+  ...actions,
+});
+
+export const throttles = new aws.cloudwatch.MetricAlarm("AlarmLambdaThrottles", {
+  alarmDescription: "Lambda throttled invocations in this account and region",
+  namespace: "AWS/Lambda",
+  metricName: "Throttles",
+  statistic: "Sum",
+  period: 60,
+  evaluationPeriods: 1,
+  threshold: 0,
+  comparisonOperator: "GreaterThanThreshold",
+  treatMissingData: "notBreaching",
+  ...actions,
+});
+
+export const faults = new aws.cloudwatch.MetricAlarm("AlarmFunctionFaults", {
+  alarmDescription: "Requests answered with 5xx, as counted by the functions (EMF)",
+  namespace: "Emporium",
+  metricName: "Faults",
+  dimensions: { service: "emporium-api" },
+  statistic: "Sum",
+  period: 300,
+  evaluationPeriods: 1,
+  threshold: 0,
+  comparisonOperator: "GreaterThanThreshold",
+  treatMissingData: "notBreaching",
+  ...actions,
+});
+
+export const deadLetterDepth = Object.entries(deadLetterQueues).map(
+  ([name, queue]) =>
+    new aws.cloudwatch.MetricAlarm(`Alarm${name}DlqDepth`, {
+      alarmDescription: `Messages ${name} gave up on are waiting in its dead-letter queue`,
+      namespace: "AWS/SQS",
+      metricName: "ApproximateNumberOfMessagesVisible",
+      dimensions: { QueueName: queue!.nodes.queue.name },
+      statistic: "Maximum",
+      period: 60,
+      evaluationPeriods: 1,
+      threshold: 0,
+      comparisonOperator: "GreaterThanThreshold",
+      treatMissingData: "notBreaching",
+      ...actions,
+    }),
+);
+
+export const iteratorAge = streamSubscriptions.map(
+  ({ name, functionName }) =>
+    new aws.cloudwatch.MetricAlarm(`Alarm${name}IteratorAge`, {
+      alarmDescription: `${name} is more than a minute behind its stream`,
+      namespace: "AWS/Lambda",
+      metricName: "IteratorAge",
+      dimensions: { FunctionName: functionName },
+      statistic: "Maximum",
+      period: 60,
+      evaluationPeriods: 3,
+      threshold: 60_000,
+      comparisonOperator: "GreaterThanThreshold",
+      treatMissingData: "notBreaching",
+      ...actions,
+    }),
+);
+
+export const dashboard = new aws.cloudwatch.Dashboard("Dashboard", {
+  dashboardName: `${$app.name}-${$app.stage}`,
+  dashboardBody: $jsonStringify({
+    widgets: [
+      metricWidget("API requests and errors", [["AWS/ApiGateway", "Count", "ApiId", apiId], ["AWS/ApiGateway", "4xx", "ApiId", apiId], ["AWS/ApiGateway", "5xx", "ApiId", apiId]], "Sum", 0),
+      metricWidget("API latency p99 (ms)", [["AWS/ApiGateway", "Latency", "ApiId", apiId]], "p99", 1),
+      metricWidget("Orders placed and revenue", [["Emporium", "OrdersPlaced", "service", "emporium-api", "currency", "EUR"], ["Emporium", "Revenue", "service", "emporium-api", "currency", "EUR"]], "Sum", 2),
+      metricWidget(
+        "Dead-letter queues",
+        Object.values(deadLetterQueues).map((queue) => ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", queue!.nodes.queue.name]),
+        "Maximum",
+        3,
+      ),
+      metricWidget(
+        "Stream consumers' iterator age (ms)",
+        streamSubscriptions.map(({ functionName }) => ["AWS/Lambda", "IteratorAge", "FunctionName", functionName]),
+        "Maximum",
+        4,
+      ),
+      metricWidget("Lambda throttles", [["AWS/Lambda", "Throttles"]], "Sum", 5),
+    ],
+  }),
+});
+
+function metricWidget(title: string, metrics: unknown[][], stat: string, index: number) {
+  return { type: "metric", x: (index % 2) * 12, y: Math.floor(index / 2) * 6, width: 12, height: 6, properties: { title, metrics, stat, period: 300, region, view: "timeSeries" } };
+}
+
+// Every queue with a dead-letter queue in the manifest has its alarm.
+const alarmed = new Set(Object.keys(deadLetterQueues));
+for (const [name, spec] of Object.entries(queues)) {
+  if ("deadLetter" in spec && !alarmed.has(name)) throw new Error(`${name} has a dead-letter queue but no depth alarm`);
+}
