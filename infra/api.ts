@@ -10,6 +10,8 @@ const region = aws.getRegionOutput().region;
  * bucket and daily quota per user or key) are enforced by the functions.
  */
 const stageThrottling = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000 };
+/** Requests, 4xx, 5xx and latency per route (CloudWatch dimension `Route`): errors by route. */
+const routeMetrics = { detailedMetricsEnabled: true };
 
 export const api = new sst.aws.ApiGatewayV2("Api", {
   cors: {
@@ -22,7 +24,7 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
   },
   transform: {
     stage: (args) => {
-      args.defaultRouteSettings = { ...args.defaultRouteSettings, ...stageThrottling };
+      args.defaultRouteSettings = { ...args.defaultRouteSettings, ...stageThrottling, ...routeMetrics };
       return undefined;
     },
   },

@@ -5,7 +5,7 @@ import { deadLetterQueues, streamSubscriptions } from "./events";
 /**
  * Alarms and a dashboard. Every alarm notifies the alarm topic (subscribe an e-mail or chat
  * hook to it per stage): API 5xx rate, API p99 latency, Lambda throttles, any message in a
- * dead-letter queue, stream consumers falling behind, and faults counted by the functions.
+ * dead-letter queue, stream consumers falling behind.
  */
 export const alarmTopic = new sst.aws.SnsTopic("Alarms");
 
@@ -48,20 +48,6 @@ export const throttles = new aws.cloudwatch.MetricAlarm("AlarmLambdaThrottles", 
   metricName: "Throttles",
   statistic: "Sum",
   period: 60,
-  evaluationPeriods: 1,
-  threshold: 0,
-  comparisonOperator: "GreaterThanThreshold",
-  treatMissingData: "notBreaching",
-  ...actions,
-});
-
-export const faults = new aws.cloudwatch.MetricAlarm("AlarmFunctionFaults", {
-  alarmDescription: "Requests answered with 5xx, as counted by the functions (EMF)",
-  namespace: "Emporium",
-  metricName: "Faults",
-  dimensions: { service: "emporium-api" },
-  statistic: "Sum",
-  period: 300,
   evaluationPeriods: 1,
   threshold: 0,
   comparisonOperator: "GreaterThanThreshold",

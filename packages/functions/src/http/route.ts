@@ -2,7 +2,6 @@ import type { Context } from "aws-lambda";
 import { routes, type ManifestRouteKey, type RouteSpec } from "../manifest";
 import type { IdempotencyRunner } from "./idempotency";
 import { logger } from "./logger";
-import { recordRequest } from "./metrics";
 import { problem } from "./problem";
 import { spend } from "./rate-limit";
 import { Request, type ApiEvent } from "./request";
@@ -35,7 +34,6 @@ export function route(key: ManifestRouteKey, handle: (request: Request) => Promi
     }
     logger.info("request completed", { status: response.statusCode });
     logger.removeKeys(["requestId", "correlationId", "route"]);
-    recordRequest(key, response.statusCode);
     return { ...response, headers: { ...limitHeaders, ...response.headers, "x-request-id": requestId } };
   };
   // Lets a test check that each manifest entry points at the handler written for that route.
