@@ -13,21 +13,29 @@ const region = aws.getRegionOutput().region;
 const apiId = api.nodes.api.id;
 const actions = { alarmActions: [alarmTopic.arn], okActions: [alarmTopic.arn] };
 
-export const apiErrorRate = new aws.cloudwatch.MetricAlarm("AlarmApi5xxRate", {
+/** An alarm that fires when its metric goes above `threshold` (0 unless given), notifying the alarm topic. */
+function alarm(name: string, args: Partial<aws.cloudwatch.MetricAlarmArgs>) {
+  return new aws.cloudwatch.MetricAlarm(name, {
+    comparisonOperator: "GreaterThanThreshold",
+    threshold: 0,
+    evaluationPeriods: 1,
+    treatMissingData: "notBreaching",
+    ...actions,
+    ...args,
+  });
+}
+
+export const apiErrorRate = alarm("AlarmApi5xxRate", {
   alarmDescription: "More than 1% of API requests failed with 5xx over 5 minutes",
-  comparisonOperator: "GreaterThanThreshold",
   threshold: 1,
-  evaluationPeriods: 1,
-  treatMissingData: "notBreaching",
   metricQueries: [
     { id: "errors", metric: { namespace: "AWS/ApiGateway", metricName: "5xx", dimensions: { ApiId: apiId }, period: 300, stat: "Sum" } },
     { id: "requests", metric: { namespace: "AWS/ApiGateway", metricName: "Count", dimensions: { ApiId: apiId }, period: 300, stat: "Sum" } },
     { id: "rate", expression: "100 * errors / MAX([requests, 1])", label: "5xx %", returnData: true },
   ],
-  ...actions,
 });
 
-export const apiLatency = new aws.cloudwatch.MetricAlarm("AlarmApiP99Latency", {
+export const apiLatency = alarm("AlarmApiP99Latency", {
   alarmDescription: "API p99 latency above 2 s for 3 of 5 minutes",
   namespace: "AWS/ApiGateway",
   metricName: "Latency",
@@ -37,44 +45,31 @@ export const apiLatency = new aws.cloudwatch.MetricAlarm("AlarmApiP99Latency", {
   evaluationPeriods: 5,
   datapointsToAlarm: 3,
   threshold: 2000,
-  comparisonOperator: "GreaterThanThreshold",
-  treatMissingData: "notBreaching",
-  ...actions,
 });
 
-export const throttles = new aws.cloudwatch.MetricAlarm("AlarmLambdaThrottles", {
+export const throttles = alarm("AlarmLambdaThrottles", {
   alarmDescription: "Lambda throttled invocations in this account and region",
   namespace: "AWS/Lambda",
   metricName: "Throttles",
   statistic: "Sum",
   period: 60,
-  evaluationPeriods: 1,
-  threshold: 0,
-  comparisonOperator: "GreaterThanThreshold",
-  treatMissingData: "notBreaching",
-  ...actions,
 });
 
 export const deadLetterDepth = Object.entries(deadLetterQueues).map(
   ([name, queue]) =>
-    new aws.cloudwatch.MetricAlarm(`Alarm${name}DlqDepth`, {
+    alarm(`Alarm${name}DlqDepth`, {
       alarmDescription: `Messages ${name} gave up on are waiting in its dead-letter queue`,
       namespace: "AWS/SQS",
       metricName: "ApproximateNumberOfMessagesVisible",
       dimensions: { QueueName: queue!.nodes.queue.name },
       statistic: "Maximum",
       period: 60,
-      evaluationPeriods: 1,
-      threshold: 0,
-      comparisonOperator: "GreaterThanThreshold",
-      treatMissingData: "notBreaching",
-      ...actions,
     }),
 );
 
 export const iteratorAge = streamSubscriptions.map(
   ({ name, functionName }) =>
-    new aws.cloudwatch.MetricAlarm(`Alarm${name}IteratorAge`, {
+    alarm(`Alarm${name}IteratorAge`, {
       alarmDescription: `${name} is more than a minute behind its stream`,
       namespace: "AWS/Lambda",
       metricName: "IteratorAge",
@@ -83,9 +78,6 @@ export const iteratorAge = streamSubscriptions.map(
       period: 60,
       evaluationPeriods: 3,
       threshold: 60_000,
-      comparisonOperator: "GreaterThanThreshold",
-      treatMissingData: "notBreaching",
-      ...actions,
     }),
 );
 
