@@ -31,7 +31,7 @@ export const apiErrorRate = alarm("AlarmApi5xxRate", {
   metricQueries: [
     { id: "errors", metric: { namespace: "AWS/ApiGateway", metricName: "5xx", dimensions: { ApiId: apiId }, period: 300, stat: "Sum" } },
     { id: "requests", metric: { namespace: "AWS/ApiGateway", metricName: "Count", dimensions: { ApiId: apiId }, period: 300, stat: "Sum" } },
-    { id: "rate", expression: "100 * errors / MAX([requests, 1])", label: "5xx %", returnData: true },
+    { id: "rate", expression: "IF(requests > 0, 100 * errors / requests, 0)", label: "5xx %", returnData: true },
   ],
 });
 
