@@ -33,4 +33,5 @@ export const idempotencyTable = new sst.aws.Dynamo("Idempotency", {
   fields: idempotencyTableDefinition.fields,
   primaryIndex: idempotencyTableDefinition.primaryIndex,
   ttl: idempotencyTableDefinition.ttl,
+  deletionProtection: $app.stage === "production",
 });
