@@ -62,6 +62,10 @@ declare module "sst" {
       "name": string
       "type": "sst.aws.Dynamo"
     }
+    "Uploads": {
+      "name": string
+      "type": "sst.aws.Bucket"
+    }
     "UserPool": {
       "id": string
       "type": "sst.aws.CognitoUserPool"

@@ -1,5 +1,6 @@
 import {
   buckets,
+  uploads,
   consumers,
   kinesisStreams,
   queues,
@@ -113,4 +114,16 @@ export const consumerSubscriptions = Object.entries(consumers as Record<string, 
         batch: { size: spec.batchSize, window: `${spec.batchingWindowSeconds ?? 0} seconds`, partialResponses: true },
       });
   }
+});
+
+/** Product image uploads notify the image processor, which checks and attaches them. */
+export const uploadNotifications = bucketComponents[uploads.bucket].notify({
+  notifications: [
+    {
+      name: uploads.processor.name,
+      function: functionArgs(uploads.processor, linkables),
+      events: ["s3:ObjectCreated:*"],
+      filterPrefix: uploads.prefix,
+    },
+  ],
 });

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   apiKeyAuthorizer,
   consumers,
+  functionSpecs,
   queues,
   routeEntries,
-  triggers,
   type ConsumerSpec,
   type FunctionSpec,
   type Link,
@@ -39,17 +39,13 @@ const linkResource: Partial<Record<Link, [type: string, name: string]>> = {
   OrderEvents: ["aws:sns/topic:Topic", "OrderEventsTopic"],
   Analytics: ["aws:kinesis/stream:Stream", "AnalyticsStream"],
   Exports: ["aws:s3/bucket:Bucket", "ExportsBucket"],
+  Uploads: ["aws:s3/bucket:Bucket", "UploadsBucket"],
   Email: ["aws:sesv2/emailIdentity:EmailIdentity", "EmailIdentity"],
   ...Object.fromEntries(Object.keys(queues).map((q) => [q, ["aws:sqs/queue:Queue", `${q}Queue`]])),
 };
 
 /** Every manifest function, by its handler (unique), with the permissions it adds beyond links. */
-const manifestFunctions: FunctionSpec[] = [
-  ...routeEntries().map(([, spec]) => spec),
-  apiKeyAuthorizer,
-  ...Object.values(triggers),
-  ...Object.values(consumers),
-];
+const manifestFunctions: FunctionSpec[] = functionSpecs();
 
 describe.each(stages)("infra graph, stage %s", (stage) => {
   const g = () => graphs[stage]!;
@@ -187,6 +183,12 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
       expect(build, spec.name).toBeDefined();
       expect(Object.keys(build!.links).sort(), spec.name).toEqual([...spec.links].sort());
     }
+  });
+
+  it("notifies the image processor of uploads under the uploads prefix", () => {
+    const notifications = ofType(g(), "aws:s3/bucketNotification:BucketNotification");
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]!.inputs.lambdaFunctions).toEqual([expect.objectContaining({ events: ["s3:ObjectCreated:*"], filterPrefix: "uploads/" })]);
   });
 
   it("grants each route's function IAM access to its links' resources only", () => {

@@ -24,6 +24,7 @@ export type Link =
   | "OrderEvents"
   | "Analytics"
   | "Exports"
+  | "Uploads"
   | "Email"
   | QueueName;
 
@@ -78,6 +79,8 @@ export const routes = {
   "POST /products": { name: "ProductsCreate", handler: fn("products/create"), auth: "admin", links: [...data, "Idempotency"], idempotency: true },
   "PUT /products/{id}": { name: "ProductsReplace", handler: fn("products/replace"), auth: "admin", links: data },
   "DELETE /products/{id}": { name: "ProductsDelete", handler: fn("products/delete"), auth: "admin", links: data },
+  "POST /products/{id}/images": { name: "ProductImagesUpload", handler: fn("products/images/upload"), auth: "admin", links: [...data, "Uploads"] },
+  "GET /products/{id}/images/{imageId}": { name: "ProductImagesGet", handler: fn("products/images/get"), auth: "public", links: [...data, "Uploads"] },
 
   "GET /me": { name: "MeGet", handler: fn("me/get"), auth: "user", links: data },
   "PATCH /me": { name: "MeUpdate", handler: fn("me/update"), auth: "user", links: data },
@@ -216,7 +219,19 @@ export const kinesisStreams = {
 /** S3 buckets. */
 export const buckets = {
   Exports: {},
+  /** Product images, uploaded by admins straight to S3 with presigned URLs. */
+  Uploads: {},
 } as const;
+
+/**
+ * Objects created under `prefix` in the uploads bucket notify the image processor (S3 event
+ * notification), which checks each upload and attaches it to its product or deletes it.
+ */
+export const uploads = {
+  bucket: "Uploads",
+  prefix: "uploads/",
+  processor: { name: "ImageProcessor", handler: fn("uploads/process-image"), links: ["Table", "Uploads"] },
+} as const satisfies { bucket: keyof typeof buckets; prefix: string; processor: FunctionSpec };
 
 export type EventSource =
   | { kind: "dynamodb"; table: "Table"; startingPosition: "TRIM_HORIZON" | "LATEST" }
@@ -290,5 +305,5 @@ export const consumers = {
 
 /** Every function of the app, for whatever builds or runs them all. */
 export function functionSpecs(): FunctionSpec[] {
-  return [...routeEntries().map(([, spec]) => spec), apiKeyAuthorizer, ...Object.values(triggers), ...Object.values(consumers)];
+  return [...routeEntries().map(([, spec]) => spec), apiKeyAuthorizer, ...Object.values(triggers), ...Object.values(consumers), uploads.processor];
 }

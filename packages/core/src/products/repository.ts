@@ -10,12 +10,13 @@ const CATALOGUE = "PRODUCTS";
 type ProductItem = Product & ReturnType<typeof productKey> & { gsi1pk: string; gsi1sk: string };
 
 function toItem(product: Product): ProductItem {
-  return { ...productKey(product.id), gsi1pk: CATALOGUE, gsi1sk: product.id, ...product };
+  const imageIds = (product.images ?? []).map((image) => image.id);
+  return { ...productKey(product.id), gsi1pk: CATALOGUE, gsi1sk: product.id, ...product, ...(imageIds.length ? { imageIds: new Set(imageIds) } : {}) };
 }
 
 export function fromItem(item: Record<string, unknown>): Product {
-  const { id, name, description, price, stock, version, createdAt, updatedAt } = item as unknown as Product;
-  return { id, name, description, price, stock, version, createdAt, updatedAt };
+  const { id, name, description, price, stock, version, createdAt, updatedAt, images } = item as unknown as Product;
+  return { id, name, description, price, stock, version, createdAt, updatedAt, images: images ?? [] };
 }
 
 export async function getProduct(id: string): Promise<Product | undefined> {

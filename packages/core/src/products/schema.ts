@@ -10,6 +10,8 @@ export interface Product {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** Checked uploads (see ./images.ts); clients fetch them at /products/{id}/images/{imageId}. */
+  images?: { id: string; contentType: string; size: number }[];
 }
 
 const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));

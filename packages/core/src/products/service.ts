@@ -21,7 +21,7 @@ export async function list(limit = DEFAULT_LIMIT, cursor?: string): Promise<Page
 
 export async function create(input: NewProduct, now = new Date()): Promise<Product> {
   const timestamp = now.toISOString();
-  const product: Product = { id: newId(), ...input, version: 1, createdAt: timestamp, updatedAt: timestamp };
+  const product: Product = { id: newId(), ...input, version: 1, createdAt: timestamp, updatedAt: timestamp, images: [] };
   await repository.insertProduct(product);
   return product;
 }

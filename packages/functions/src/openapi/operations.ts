@@ -50,6 +50,13 @@ export const operations: Record<ManifestRouteKey, Operation> = {
   "POST /products": { summary: "Add a product", tag: "Products", body: Products.newProductSchema, responses: { 201: R.product } },
   "PUT /products/{id}": { summary: "Replace a product (If-Match)", tag: "Products", body: Products.productReplacementSchema, responses: { 200: R.product } },
   "DELETE /products/{id}": { summary: "Remove a product", tag: "Products", responses: { 204: null } },
+  "POST /products/{id}/images": {
+    summary: "A presigned URL to upload a product image to (PUT, with the given headers)",
+    tag: "Products",
+    body: Products.imageUploadSchema,
+    responses: { 201: R.imageUpload },
+  },
+  "GET /products/{id}/images/{imageId}": { summary: "Redirects to a short-lived link to the image", tag: "Products", responses: { 302: null } },
 
   "GET /me": { summary: "The caller's profile", tag: "Me", responses: { 200: R.profile, 304: null } },
   "PATCH /me": { summary: "Rename oneself (If-Match)", tag: "Me", body: Users.profilePatchSchema, responses: { 200: R.profile } },

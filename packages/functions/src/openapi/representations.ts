@@ -21,6 +21,15 @@ export const product = v.object({
   version: v.pipe(v.number(), v.integer()),
   createdAt: timestamp,
   updatedAt: timestamp,
+  images: v.optional(v.array(v.object({ id, contentType: v.string(), size: v.number() }))),
+});
+
+export const imageUpload = v.object({
+  imageId: id,
+  uploadUrl: v.pipe(v.string(), v.url()),
+  method: v.literal("PUT"),
+  headers: v.object({ "content-type": v.string(), "content-length": v.string() }),
+  expiresAt: timestamp,
 });
 
 const status = v.picklist(ORDER_STATUSES);

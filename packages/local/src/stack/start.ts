@@ -3,10 +3,11 @@ import { join, resolve } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { idempotencyTableDefinition } from "@emporium/core/table";
-import { apiKeyAuthorizer, cors, corsOrigins, defaults, functionSpecs, routeEntries, triggers } from "@emporium/functions/manifest";
+import { apiKeyAuthorizer, cors, corsOrigins, defaults, functionSpecs, routeEntries, triggers, uploads } from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
 import { startDynamo } from "../emulators/dynamodb";
-import { startFauxqsEmulator } from "../emulators/fauxqs";
+import { startFauxqsEmulator, type FauxqsEmulator } from "../emulators/fauxqs";
+import { startS3Notifications } from "../s3-notifications";
 import { startKinesis } from "../emulators/kinesis";
 import { startSes } from "../emulators/ses";
 import { freePorts } from "../emulators/ports";
@@ -98,7 +99,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       startKinesis({ port: kinesisPort!, log: (line) => options.log("kinesis", line) }),
     ]);
     stoppers.push(...emulators.map((emulator) => () => emulator.stop()));
-    const [dynamo, cognito, fauxqs, kinesis] = emulators as [Emulator, Emulator, Emulator, Emulator];
+    const [dynamo, cognito, fauxqs, kinesis] = emulators as [Emulator, Emulator, FauxqsEmulator, Emulator];
     const ses = await startSes({ port: sesPort!, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) });
     stoppers.push(() => ses.close());
 
@@ -184,6 +185,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log: options.log,
     });
     stoppers.push(() => eventSources.stop());
+
+    const notifications = startS3Notifications({
+      spy: fauxqs.server.spy,
+      endpoint: fauxqs.endpoint,
+      region: REGION,
+      bucket: messaging.buckets[uploads.bucket].name,
+      prefix: uploads.prefix,
+      configurationId: uploads.processor.name,
+      invoke: (event) => invoke(uploads.processor.name, event),
+      log: (line) => options.log(`s3:${uploads.bucket}`, line),
+    });
+    stoppers.push(async () => notifications.stop());
 
     await seedCatalogue();
     await seedAccounts(cognitoClient, userPoolId);
