@@ -1,6 +1,7 @@
 import { apiKeyAuthorizer, cors, corsOrigins, routeEntries } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
 import { linkables } from "./events";
+import { apiDomain } from "./config";
 import { functionArgs } from "./functions";
 
 const region = aws.getRegionOutput().region;
@@ -14,6 +15,7 @@ const stageThrottling = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000 
 const routeMetrics = { detailedMetricsEnabled: true };
 
 export const api = new sst.aws.ApiGatewayV2("Api", {
+  ...(apiDomain ? { domain: apiDomain } : {}),
   cors: {
     allowOrigins: [...corsOrigins($app.stage)],
     allowMethods: [...cors.allowMethods],

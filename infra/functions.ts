@@ -1,5 +1,6 @@
 import { nodeBuild } from "../packages/functions/src/build";
 import { defaults, type FunctionSpec, type Link } from "../packages/functions/src/manifest";
+import { provisionedConcurrency } from "./config";
 
 /**
  * How functions are bundled: the shared options of packages/functions/src/build.ts (ESM,
@@ -34,6 +35,7 @@ export function functionArgs(
       return component as any;
     }),
     nodejs,
+    ...("warm" in spec && spec.warm && provisionedConcurrency > 0 ? { versioning: true, concurrency: { provisioned: provisionedConcurrency } } : {}),
     // X-Ray active tracing: every invocation is traced, with the SDK calls it makes.
     transform: {
       function: (args) => {

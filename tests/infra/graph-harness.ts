@@ -99,6 +99,11 @@ await pulumi.runtime.setMocks({
       invokeArn: "arn:aws:apigateway:" + region + ":lambda:path/" + physical,
       apiEndpoint: "https://" + id + ".execute-api." + region + ".amazonaws.com",
       streamArn: "arn:aws:dynamodb:" + region + ":" + account + ":table/" + physical + "/stream/1",
+      // Lambda's published-version outputs (versioning, provisioned concurrency).
+      version: "1",
+      qualifiedArn: "arn:aws:lambda:" + region + ":" + account + ":function:" + physical + ":1",
+      qualifiedInvokeArn: "arn:aws:apigateway:" + region + ":lambda:path/" + physical + ":1",
+      responseStreamingInvokeArn: "arn:aws:apigateway:" + region + ":lambda:path/2021-11-15/functions/" + "arn:aws:lambda:" + region + ":" + account + ":function:" + physical + "/response-streaming-invocations",
     };
     resources.push({ type: args.type, name: args.name, inputs: args.inputs, state: { id, arn: state.arn, name: physical } });
     return { id, state };
@@ -209,6 +214,10 @@ async function runStage(work: string, stage: string): Promise<StageGraph> {
         // `sst secret set` values; the mocks never see them in plain text outside this process.
         SST_SECRET_CursorSecret: "graph-test-cursor-secret",
         SST_SECRET_ApiKeyPepper: "graph-test-api-key-pepper",
+        // Deploy-time configuration (infra/config.ts): only production may use it.
+        EMPORIUM_API_DOMAIN: "api.emporium.test",
+        EMPORIUM_API_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test",
+        EMPORIUM_PROVISIONED_CONCURRENCY: "3",
       },
     });
     child.stderr.on("data", (chunk) => stderr.push(String(chunk)));

@@ -185,6 +185,17 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     }
   });
 
+  it("takes a custom domain and provisioned concurrency from configuration in production only", () => {
+    const production = stage === "production";
+    const domains = ofType(g(), "aws:apigatewayv2/domainName:DomainName");
+    expect(domains.map((domain) => domain.inputs.domainName)).toEqual(production ? ["api.emporium.test"] : []);
+    const warm = routeEntries().filter(([, spec]) => spec.warm).map(([, spec]) => spec.name).sort();
+    expect(warm.length).toBeGreaterThan(0);
+    const provisioned = ofType(g(), "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig");
+    expect(provisioned.length).toBe(production ? warm.length : 0);
+    for (const config of provisioned) expect(config.inputs.provisionedConcurrentExecutions).toBe(3);
+  });
+
   it("notifies the image processor of uploads under the uploads prefix", () => {
     const notifications = ofType(g(), "aws:s3/bucketNotification:BucketNotification");
     expect(notifications).toHaveLength(1);

@@ -44,6 +44,8 @@ export interface RouteSpec extends FunctionSpec {
   scope?: Scope;
   /** Honours `Idempotency-Key` (non-idempotent writes); the handler applies it with `idempotent`. */
   idempotency?: true;
+  /** Hot path: production may keep instances warm (provisioned concurrency, see infra/config.ts). */
+  warm?: true;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -74,8 +76,8 @@ export const routes = {
     links: accounts,
   },
 
-  "GET /products": { name: "ProductsList", handler: fn("products/list"), auth: "public", links: data },
-  "GET /products/{id}": { name: "ProductsGet", handler: fn("products/get"), auth: "public", links: data },
+  "GET /products": { name: "ProductsList", handler: fn("products/list"), auth: "public", links: data, warm: true },
+  "GET /products/{id}": { name: "ProductsGet", handler: fn("products/get"), auth: "public", links: data, warm: true },
   "POST /products": { name: "ProductsCreate", handler: fn("products/create"), auth: "admin", links: [...data, "Idempotency"], idempotency: true },
   "PUT /products/{id}": { name: "ProductsReplace", handler: fn("products/replace"), auth: "admin", links: data },
   "DELETE /products/{id}": { name: "ProductsDelete", handler: fn("products/delete"), auth: "admin", links: data },
@@ -86,7 +88,7 @@ export const routes = {
   "PATCH /me": { name: "MeUpdate", handler: fn("me/update"), auth: "user", links: data },
   "GET /me/orders": { name: "MeOrders", handler: fn("me/orders"), auth: "user", links: data },
 
-  "POST /orders": { name: "OrdersPlace", handler: fn("orders/place"), auth: "user", links: [...data, "Idempotency"], idempotency: true },
+  "POST /orders": { name: "OrdersPlace", handler: fn("orders/place"), auth: "user", links: [...data, "Idempotency"], idempotency: true, warm: true },
   "GET /orders": { name: "OrdersSearch", handler: fn("orders/search"), auth: "admin", links: data },
   "GET /orders/{id}": { name: "OrdersGet", handler: fn("orders/get"), auth: "user", links: data },
   "POST /orders/{id}/cancel": {
