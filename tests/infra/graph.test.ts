@@ -90,7 +90,8 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
 
   it("sets stage-wide throttling", () => {
     const [apiStage] = ofType(g(), "aws:apigatewayv2/stage:Stage");
-    expect(apiStage!.inputs.defaultRouteSettings).toMatchObject({ throttlingBurstLimit: 2000, throttlingRateLimit: 1000 });
+    // Stage throttling, and per-route metrics (requests, 4xx, 5xx, latency by route).
+    expect(apiStage!.inputs.defaultRouteSettings).toMatchObject({ throttlingBurstLimit: 2000, throttlingRateLimit: 1000, detailedMetricsEnabled: true });
   });
 
   it("maps every consumer with its batch settings and partial-failure reporting", () => {
@@ -194,6 +195,15 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     const provisioned = ofType(g(), "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig");
     expect(provisioned.length).toBe(production ? warm.length : 0);
     for (const config of provisioned) expect(config.inputs.provisionedConcurrentExecutions).toBe(3);
+  });
+
+  it("traces every function actively and alarms on 5xx rate, latency, throttles, every DLQ and stream lag", () => {
+    for (const fn of ofType(g(), "aws:lambda/function:Function")) expect(fn.inputs.tracingConfig, fn.name).toEqual({ mode: "Active" });
+    const alarms = ofType(g(), "aws:cloudwatch/metricAlarm:MetricAlarm").map((alarm) => alarm.name).sort();
+    const dlqs = Object.entries(queues).filter(([, spec]) => "deadLetter" in spec).map(([name]) => `Alarm${name}DlqDepth`);
+    const streams = Object.values(consumers).filter((spec) => spec.source.kind !== "sqs").map((spec) => `Alarm${spec.name}IteratorAge`);
+    expect(alarms).toEqual(["AlarmApi5xxRate", "AlarmApiP99Latency", "AlarmLambdaThrottles", ...dlqs, ...streams].sort());
+    expect(ofType(g(), "aws:cloudwatch/dashboard:Dashboard")).toHaveLength(1);
   });
 
   it("notifies the image processor of uploads under the uploads prefix", () => {
