@@ -31,9 +31,14 @@ export async function create(input: NewProduct, now = new Date()): Promise<Produ
  * has moved on is refused with 412 and left as it is.
  */
 export async function replace(id: string, input: ProductReplacement, now = new Date(), expectedVersion?: number): Promise<Product> {
+  return rewrite(id, () => input, now, expectedVersion);
+}
+
+/** Writes the fields `change` derives from the current product, in one read and one conditional write. */
+async function rewrite(id: string, change: (current: Product) => ProductReplacement, now: Date, expectedVersion?: number): Promise<Product> {
   const current = await get(id);
   if (expectedVersion !== undefined && expectedVersion !== current.version) throw stale(id, current.version);
-  const product: Product = { ...current, ...input, version: current.version + 1, updatedAt: now.toISOString() };
+  const product: Product = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
   if (await repository.replaceProduct(product, current.version)) return product;
   const latest = await repository.getProduct(id);
   if (latest && expectedVersion !== undefined) throw stale(id, latest.version);
@@ -47,6 +52,5 @@ export async function remove(id: string): Promise<void> {
 
 /** Sets the stock level (inventory sync); the catalogue entry is otherwise unchanged. */
 export async function setStock(id: string, stock: number, now = new Date()): Promise<Product> {
-  const current = await get(id);
-  return replace(id, { name: current.name, description: current.description, price: current.price, stock }, now);
+  return rewrite(id, (current) => ({ name: current.name, description: current.description, price: current.price, stock }), now);
 }

@@ -1,5 +1,4 @@
-import type { APIGatewayRequestAuthorizerEventV2 } from "aws-lambda";
-import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2 } from "aws-lambda";
 
 /**
  * API Gateway's Lambda authorizer for HTTP APIs (payload 2.0, simple responses), emulated:
