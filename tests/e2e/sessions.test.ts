@@ -108,6 +108,18 @@ describe("cookie sessions", () => {
     expect((await refreshWith(token)).status).toBe(200);
   });
 
+  it("refuses a cookie login from a foreign origin without signing in, and leaves JSON logins alone", async () => {
+    const user = await newUser();
+    const credentials = { email: user.email, password: user.password };
+    const foreign = await post("/auth/login", { ...credentials, session: "cookie" }, { headers: { origin: "https://evil.example" } });
+    expect(foreign.status).toBe(403);
+    expect(setCookies(foreign)).toEqual([]);
+    expect(foreign.text).not.toContain("Token");
+    // Machine clients have no cookie to protect; their Origin (if any) is not this check's business.
+    expect((await post("/auth/login", credentials, { headers: { origin: "https://evil.example" } })).status).toBe(200);
+    expect((await post("/auth/login", { ...credentials, session: "cookie" }, { headers: { origin: "http://localhost:5173" } })).status).toBe(200);
+  });
+
   it("accepts cookie requests from the stage's web app origins, from the origin the browser addressed, and without Origin", async () => {
     const { token } = await cookieLogIn();
     const apiOrigin = new URL(inject("stack").apiUrl).origin;

@@ -1,10 +1,15 @@
 import * as Identity from "@emporium/core/identity";
 import { ok, route, withCookies } from "../http";
-import { refreshCookies } from "../http/session-cookie";
+import { assertOwnOrigin, refreshCookies } from "../http/session-cookie";
 
-/** Signs in. With `session: "cookie"` (the web app) the refresh token goes in a cookie, not the body. */
+/**
+ * Signs in. With `session: "cookie"` (the web app) the refresh token goes in a cookie, not the
+ * body, and only the web app's origin may ask for one (no signing a victim's browser into
+ * someone else's account from another site).
+ */
 export const handler = route("POST /auth/login", async (request) => {
   const { session: mode, ...credentials } = request.body(Identity.logInSchema);
+  if (mode === "cookie") assertOwnOrigin(request);
   const session = await Identity.logIn(credentials);
   if (mode !== "cookie") return ok(session);
   const { refreshToken, ...tokens } = session;
