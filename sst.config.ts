@@ -16,7 +16,10 @@ export default $config({
     await import("./infra/events");
     const api = await import("./infra/api");
     await import("./infra/monitoring");
+    const web = await import("./infra/web");
     return {
+      /** The web app and, under /api, the API: one origin. */
+      web: web.router.url,
       api: api.api.url,
       userPoolId: auth.userPool.id,
       userPoolClientId: auth.client.id,

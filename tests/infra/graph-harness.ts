@@ -16,8 +16,8 @@
  *   receives the function's links, which SST 4 encrypts into the bundle's `resource.enc`) and
  *   `Provider.Aws.Bootstrap` (the asset bucket).
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { build, transform } from "esbuild";
@@ -46,6 +46,8 @@ export interface StageGraph {
   app: { name: string; stage: string; removal: string; protect: boolean; home: string; providers: unknown };
   resources: MockedResource[];
   builds: BuildRequest[];
+  /** `sst dev` only: the functions registered with the local runtime instead of being built. */
+  targets: { functionID: string }[];
   calls: { token: string }[];
   outputs: Record<string, unknown>;
   error?: string;
@@ -59,7 +61,7 @@ import fs from "node:fs";
 import { run } from ${JSON.stringify(join(platform, "src/auto/run.ts"))};
 import config from ${JSON.stringify(join(root, "sst.config.ts"))};
 
-const resources = [], calls = [], builds = [];
+const resources = [], calls = [], builds = [], targets = [];
 let inflight = 0;
 const server = http.createServer((req, res) => {
   inflight++;
@@ -73,6 +75,13 @@ const server = http.createServer((req, res) => {
     if (method === "Runtime.Build") {
       builds.push({ functionID: arg.functionID, handler: arg.handler, runtime: arg.runtime, links: arg.links ?? {} });
       result = { handler: "index.handler", out: process.env.GRAPH_BUNDLE, errors: [], sourcemaps: [] };
+    } else if (method === "Runtime.AddTarget") {
+      // \`sst dev\` registers each function with its local runtime instead of building it.
+      targets.push(arg);
+      result = {};
+    } else if (method === "Provider.Aws.Appsync") {
+      // \`sst dev\`: the AppSync Events API that live-Lambda stubs relay invocations through.
+      result = { http: "graph-test.appsync-api.eu-west-1.amazonaws.com", realtime: "graph-test.appsync-realtime-api.eu-west-1.amazonaws.com" };
     } else if (method === "Provider.Aws.Bootstrap") {
       result = { asset: "sst-asset-bucket", assetEcrRegistryId: "123456789012", assetEcrUrl: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/sst-asset", state: "sst-state-bucket", appsyncHttp: "", appsyncRealtime: "" };
     }
@@ -146,7 +155,7 @@ try {
   error = String(e?.stack ?? e);
 }
 server.close();
-fs.writeFileSync(process.env.GRAPH_OUT, JSON.stringify({ app: $app, resources, builds, calls, outputs: outputs ?? {}, error }));
+fs.writeFileSync(process.env.GRAPH_OUT, JSON.stringify({ app: $app, resources, builds, targets, calls, outputs: outputs ?? {}, error }));
 process.exit(0);
 `;
 
@@ -160,9 +169,14 @@ async function appFor(stage: string) {
   return { ...app, stage };
 }
 
-async function runStage(work: string, stage: string): Promise<StageGraph> {
+export interface ProgramMode {
+  /** Run as `sst dev` does: functions are live-Lambda stubs and sites run their dev command. */
+  dev: boolean;
+}
+
+async function runStage(work: string, stage: string, mode: ProgramMode): Promise<StageGraph> {
   const app = await appFor(stage);
-  const dir = join(work, stage);
+  const dir = join(work, `${stage}${mode.dev ? "-dev" : ""}`);
   mkdirSync(join(dir, "bundle"), { recursive: true });
   // The "built" function every Runtime.Build answers with (SST zips this directory).
   writeFileSync(join(dir, "bundle/index.mjs"), "export const handler = async () => ({});\n");
@@ -179,8 +193,8 @@ async function runStage(work: string, stage: string): Promise<StageGraph> {
     inject: [join(platform, "src/shim/run.js")],
     define: {
       $app: JSON.stringify(app),
-      $cli: JSON.stringify({ command: "deploy", paths: { root, platform, work: join(dir, ".sst") }, state: { version: {} } }),
-      $dev: "false",
+      $cli: JSON.stringify({ command: mode.dev ? "dev" : "deploy", paths: { root, platform, work: join(dir, ".sst") }, state: { version: {} } }),
+      $dev: JSON.stringify(mode.dev),
     },
     banner: { js: `import { createRequire as __sstCreateRequire } from "module"; const require = __sstCreateRequire(import.meta.url);` },
     logLevel: "silent",
@@ -218,6 +232,8 @@ async function runStage(work: string, stage: string): Promise<StageGraph> {
         EMPORIUM_API_DOMAIN: "api.emporium.test",
         EMPORIUM_API_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test",
         EMPORIUM_PROVISIONED_CONCURRENCY: "3",
+        EMPORIUM_WEB_DOMAIN: "shop.emporium.test",
+        EMPORIUM_WEB_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test-web",
       },
     });
     child.stderr.on("data", (chunk) => stderr.push(String(chunk)));
@@ -230,13 +246,22 @@ async function runStage(work: string, stage: string): Promise<StageGraph> {
   return graph;
 }
 
+function ensureWebBuild() {
+  if (existsSync(join(root, "packages/web/dist/index.html"))) return;
+  const built = spawnSync("bun", ["run", "build"], { cwd: join(root, "packages/web"), encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`building the web app failed:\n${built.stdout}${built.stderr}`);
+}
+
 /** Runs the program for each stage (in parallel, one child process each). */
-export async function runInfraProgram(stages: readonly string[]): Promise<Record<string, StageGraph>> {
+export async function runInfraProgram(stages: readonly string[], mode: ProgramMode = { dev: false }): Promise<Record<string, StageGraph>> {
+  // A deploy uploads the site's build output, which must therefore exist (the build command
+  // itself is a resource the mocks never run).
+  if (!mode.dev) ensureWebBuild();
   const work = mkdtempSync(join(tmpdir(), "emporium-infra-graph-"));
   try {
     // `@pulumi/*` stay external: the bundles resolve them (ESM ignores NODE_PATH) through this link.
     symlinkSync(join(platform, "node_modules"), join(work, "node_modules"), "dir");
-    const graphs = await Promise.all(stages.map((stage) => runStage(work, stage)));
+    const graphs = await Promise.all(stages.map((stage) => runStage(work, stage, mode)));
     return Object.fromEntries(stages.map((stage, i) => [stage, graphs[i]!]));
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -14,8 +14,10 @@ import {
   type FunctionSpec,
   type Link,
   type QueueSpec,
+  webApiBasePath,
 } from "../../packages/functions/src/manifest";
 import { runInfraProgram, type MockedResource, type StageGraph } from "./graph-harness";
+import { webOrigin } from "./web-origin";
 
 const stages = ["alice", "pr-42", "production"] as const;
 let graphs: Record<string, StageGraph>;
@@ -243,3 +245,43 @@ function functionsByHandler(g: StageGraph) {
   }
   return result;
 }
+
+describe.each(stages)("web app's single origin, stage %s", (stage) => {
+  const g = () => graphs[stage]!;
+
+  it("routes /api/* to the HTTP API with the prefix stripped, and the rest to the site", () => {
+    const origin = webOrigin(g());
+    expect(origin.router).toBeDefined();
+    expect(origin.site).toBeDefined();
+    // The API's own URL (its custom domain in production), which machine clients keep using.
+    const apiHost = new URL(String(g().outputs.api)).host.toLowerCase();
+    expect(origin.apiRoute).toEqual({ host: apiHost, rewrite: { regex: `^${webApiBasePath}/(.*)$`, to: "/$1" }, origin: {} });
+    expect(origin.routeEntries).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^url,[0-9a-f]+,,${webApiBasePath}$`)), expect.stringMatching(/^site,[0-9a-f]+,,$/)]));
+  });
+
+  it("forwards credentials to the API by keying the edge cache on them, and otherwise follows the API's Cache-Control", () => {
+    const policy = webOrigin(g()).cachePolicy!.inputs;
+    expect(policy.parametersInCacheKeyAndForwardedToOrigin.headersConfig.headers.items).toEqual(expect.arrayContaining(["authorization", "x-api-key"]));
+    // No TTL of the router's own: what the API says (public, max-age on the catalogue; private elsewhere) rules.
+    expect(policy).toMatchObject({ minTtl: 0, defaultTtl: 0 });
+  });
+
+  it("serves the built app with index.html for client-side routes, from a bucket of its own stage", () => {
+    const origin = webOrigin(g());
+    expect(origin.siteMetadata).toMatchObject({ custom404: "/index.html" });
+    expect(origin.siteMetadata!.errorResponseCode).toBeUndefined();
+    expect(origin.assetBucket!.inputs.bucket).toContain(`emporium-${stage}-`);
+  });
+
+  it("gives each stage its own site and router", () => {
+    const buckets = stages.map((s) => webOrigin(graphs[s]!).assetBucket!.inputs.bucket);
+    expect(new Set(buckets).size).toBe(stages.length);
+    const stores = stages.map((s) => named(graphs[s]!, "aws:cloudfront/keyValueStore:KeyValueStore", "RouterKvStore").inputs.name);
+    expect(new Set(stores).size).toBe(stages.length);
+  });
+
+  it("takes the web app's custom domain from configuration in production only", () => {
+    const distribution = named(g(), "aws:cloudfront/distribution:Distribution", "RouterCdnDistribution").inputs;
+    expect(distribution.aliases).toEqual(stage === "production" ? ["shop.emporium.test"] : []);
+  });
+});
