@@ -131,12 +131,6 @@ export const routes = {
   },
 } as const satisfies Record<RouteKey, RouteSpec>;
 
-/**
- * Where the API sits on the web app's origin: the router (CloudFront on AWS, the dev server
- * offline) sends `/api/*` to the API with this prefix stripped, so routes keep their own paths.
- */
-export const webApiBasePath = "/api";
-
 export type ManifestRouteKey = keyof typeof routes;
 
 export function routeEntries(): [ManifestRouteKey, RouteSpec][] {
