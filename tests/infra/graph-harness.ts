@@ -17,7 +17,7 @@
  *   `Provider.Aws.Bootstrap` (the asset bucket).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { build, transform } from "esbuild";
@@ -160,7 +160,36 @@ async function appFor(stage: string) {
   return { ...app, stage };
 }
 
-async function runStage(work: string, stage: string): Promise<StageGraph> {
+/**
+ * Deploy-time configuration (infra/settings.ts) as the workflows pass it: production's own, and
+ * for other stages one pre-verified sender shared by all (each stage would collide on it if it
+ * created the identity) and an on-call address only where given.
+ */
+export const deployEnv = {
+  production: {
+    EMPORIUM_API_DOMAIN: "api.emporium.test",
+    EMPORIUM_API_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test",
+    EMPORIUM_PROVISIONED_CONCURRENCY: "3",
+    EMPORIUM_ONCALL_EMAIL: "oncall@emporium.test",
+    EMPORIUM_EMAIL_SENDER: "orders@emporium.test",
+  },
+  other: {
+    // Production's settings too: other stages must ignore the domain and the concurrency.
+    EMPORIUM_API_DOMAIN: "api.emporium.test",
+    EMPORIUM_API_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test",
+    EMPORIUM_PROVISIONED_CONCURRENCY: "3",
+    EMPORIUM_EMAIL_SENDER: "dev-sender@emporium.test",
+  },
+  /** A preview stage whose environment names an on-call address. */
+  "pr-42": {
+    EMPORIUM_EMAIL_SENDER: "dev-sender@emporium.test",
+    EMPORIUM_ONCALL_EMAIL: "previews@emporium.test",
+  },
+} as const;
+
+const envFor = (stage: string): Record<string, string> => (stage in deployEnv ? deployEnv[stage as keyof typeof deployEnv] : deployEnv.other);
+
+async function runStage(work: string, stage: string, env: Record<string, string>): Promise<StageGraph> {
   const app = await appFor(stage);
   const dir = join(work, stage);
   mkdirSync(join(dir, "bundle"), { recursive: true });
@@ -214,31 +243,43 @@ async function runStage(work: string, stage: string): Promise<StageGraph> {
         // `sst secret set` values; the mocks never see them in plain text outside this process.
         SST_SECRET_CursorSecret: "graph-test-cursor-secret",
         SST_SECRET_ApiKeyPepper: "graph-test-api-key-pepper",
-        // Deploy-time configuration (infra/config.ts): only production may use it.
-        EMPORIUM_API_DOMAIN: "api.emporium.test",
-        EMPORIUM_API_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test",
-        EMPORIUM_PROVISIONED_CONCURRENCY: "3",
+        ...env,
       },
     });
     child.stderr.on("data", (chunk) => stderr.push(String(chunk)));
     child.on("error", fail);
     child.on("exit", done);
   });
-  if (code !== 0) throw new Error(`infra program for stage ${stage} exited ${code}:\n${stderr.join("").slice(-4000)}`);
-  const graph = JSON.parse(readFileSync(out, "utf8")) as StageGraph;
-  if (graph.error) throw new Error(`infra program for stage ${stage} failed:\n${graph.error}`);
+  // A program that stops with an error leaves Pulumi promises pending, and Pulumi's exit hook
+  // turns the exit code to 1: what it recorded says what happened.
+  const graph = existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as StageGraph) : undefined;
+  if (!graph || (code !== 0 && !graph.error)) throw new Error(`infra program for stage ${stage} exited ${code}:\n${stderr.join("").slice(-4000)}`);
   return graph;
 }
 
-/** Runs the program for each stage (in parallel, one child process each). */
-export async function runInfraProgram(stages: readonly string[]): Promise<Record<string, StageGraph>> {
+async function inWorkDir<T>(body: (work: string) => Promise<T>): Promise<T> {
   const work = mkdtempSync(join(tmpdir(), "emporium-infra-graph-"));
   try {
     // `@pulumi/*` stay external: the bundles resolve them (ESM ignores NODE_PATH) through this link.
     symlinkSync(join(platform, "node_modules"), join(work, "node_modules"), "dir");
-    const graphs = await Promise.all(stages.map((stage) => runStage(work, stage)));
-    return Object.fromEntries(stages.map((stage, i) => [stage, graphs[i]!]));
+    return await body(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Runs the program for each stage (in parallel, one child process each) with `deployEnv`. */
+export async function runInfraProgram(stages: readonly string[]): Promise<Record<string, StageGraph>> {
+  return inWorkDir(async (work) => {
+    const graphs = await Promise.all(stages.map((stage) => runStage(work, stage, envFor(stage))));
+    for (const [i, graph] of graphs.entries()) {
+      if (graph.error) throw new Error(`infra program for stage ${stages[i]} failed:\n${graph.error}`);
+    }
+    return Object.fromEntries(stages.map((stage, i) => [stage, graphs[i]!]));
+  });
+}
+
+/** Runs the program for one stage with exactly `env` as its deploy-time configuration; the error it stops with, if any. */
+export async function infraProgramError(stage: string, env: Record<string, string>): Promise<string | undefined> {
+  return inWorkDir(async (work) => (await runStage(work, stage, env)).error);
 }
