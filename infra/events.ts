@@ -94,7 +94,7 @@ export const streamSubscriptions: { name: string; functionName: $util.Output<str
 
 /**
  * Lambda sends a failed stream batch's description to the on-failure destination with the
- * function's own role: without this the mapping can't deliver it (and keeps retrying). SST's
+ * function's own role: without this the mapping can't deliver it. SST's
  * subscribers already grant reading the source (stream, or queue receive and delete).
  */
 function destinationPermissions(spec: ConsumerSpec) {
