@@ -7,11 +7,16 @@ export default $config({
       home: "aws",
       removal: input?.stage === "production" ? "retain" : "remove",
       protect: ["production"].includes(input?.stage),
-      providers: { aws: { version: "7.20.0" } },
+      // One region for every stage, whatever the deploying shell's AWS_REGION says: the stages'
+      // SES identities (pre-verified per region), Cognito's SES sending (same region) and the
+      // workflows (aws-region) all assume it. eu-west-1: the shop sells in euros, and Cognito can send
+      // through SES there.
+      providers: { aws: { version: "7.20.0", region: "eu-west-1" } },
     };
   },
   async run() {
     const storage = await import("./infra/storage");
+    await import("./infra/email");
     const auth = await import("./infra/auth");
     await import("./infra/events");
     const api = await import("./infra/api");

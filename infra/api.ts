@@ -11,7 +11,11 @@ const region = aws.getRegionOutput().region;
  * bucket and daily quota per user or key) are enforced by the functions.
  */
 const stageThrottling = { throttlingBurstLimit: 2000, throttlingRateLimit: 1000 };
-/** Requests, 4xx, 5xx and latency per route (CloudWatch dimension `Route`): errors by route. */
+/**
+ * Detailed metrics: requests, 4xx, 5xx and latency per route, in AWS/ApiGateway with the
+ * dimensions ApiId, Stage, Resource (the route's path, e.g. `/orders/{id}`) and Method. Without
+ * them HTTP APIs report only by ApiId and by ApiId and Stage.
+ */
 const routeMetrics = { detailedMetricsEnabled: true };
 
 export const api = new sst.aws.ApiGatewayV2("Api", {

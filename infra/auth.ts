@@ -1,5 +1,6 @@
 import { passwordPolicy, refreshTokenValidityDays, userGroups } from "../packages/core/src/identity/policy";
 import { triggers } from "../packages/functions/src/manifest";
+import { emailIdentityArn, emailSender } from "./email";
 import { functionArgs } from "./functions";
 import { table } from "./storage";
 
@@ -34,6 +35,12 @@ export const userPool = new sst.aws.CognitoUserPool("UserPool", {
         temporaryPasswordValidityDays: 7,
       };
       args.deletionProtection = $app.stage === "production" ? "ACTIVE" : "INACTIVE";
+      // Sign-up codes and password resets go through SES from the stage's verified identity:
+      // Cognito's own sender allows only a few dozen e-mails a day. With DEVELOPER, Cognito
+      // sends through its service-linked role (AWSServiceRoleForAmazonCognitoIdpEmailService,
+      // created on first use), so the identity needs no sending-authorization policy; the
+      // identity is in the pool's region (pinned in sst.config.ts).
+      args.emailConfiguration = { emailSendingAccount: "DEVELOPER", sourceArn: emailIdentityArn, fromEmailAddress: `Emporium <${emailSender}>` };
       return undefined;
     },
   },

@@ -11,14 +11,15 @@ import {
   type QueueSpec,
 } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
+import { email } from "./email";
 import { functionArgs } from "./functions";
 import { apiKeyPepper, cursorSecret, idempotencyTable, table } from "./storage";
 
 /**
  * The event pipeline, from the manifest: topics, queues (each consumer queue with its DLQ),
  * topic → queue subscriptions (filter policy, raw delivery), the analytics stream, the exports
- * bucket, the e-mail identity, and one event-source mapping per consumer with its batch
- * settings and partial-failure reporting.
+ * bucket, and one event-source mapping per consumer with its batch settings and partial-failure
+ * reporting.
  */
 export const topicComponents = Object.fromEntries(
   Object.keys(topics).map((name) => [name, new sst.aws.SnsTopic(name)]),
@@ -59,9 +60,6 @@ export const bucketComponents = Object.fromEntries(
   Object.keys(buckets).map((name) => [name, new sst.aws.Bucket(name)]),
 ) as Record<keyof typeof buckets, sst.aws.Bucket>;
 
-/** Order e-mails are sent from this address; verify it (or a domain) in SES per stage. */
-export const email = new sst.aws.Email("Email", { sender: $app.stage === "production" ? "orders@emporium.dev" : "orders@example.com" });
-
 /** Everything a function may link, by manifest name. */
 export const linkables = {
   Table: table,
@@ -94,8 +92,17 @@ function streamMapping(spec: ConsumerSpec) {
 /** The stream consumers' subscriptions (monitoring alarms on their iterator age). */
 export const streamSubscriptions: { name: string; functionName: $util.Output<string> }[] = [];
 
+/**
+ * Lambda sends a failed stream batch's description to the on-failure destination with the
+ * function's own role: without this the mapping can't deliver it. SST's
+ * subscribers already grant reading the source (stream, or queue receive and delete).
+ */
+function destinationPermissions(spec: ConsumerSpec) {
+  return spec.onFailure ? [{ actions: ["sqs:SendMessage"], resources: [queueComponents[spec.onFailure].arn] }] : [];
+}
+
 export const consumerSubscriptions = Object.entries(consumers as Record<string, ConsumerSpec>).map(([name, spec]) => {
-  const fn = functionArgs(spec, linkables);
+  const fn = functionArgs(spec, linkables, { permissions: destinationPermissions(spec) });
   const filters = spec.filters ? [...spec.filters] : undefined;
   switch (spec.source.kind) {
     case "dynamodb": {

@@ -15,8 +15,16 @@ const nodejs: sst.aws.FunctionArgs["nodejs"] = {
 };
 
 /**
+ * Active tracing sends segments to X-Ray with the function's own role, which SST gives only
+ * basic execution (logs): without these the traces are silently dropped. X-Ray has no
+ * resource-level permissions, hence `*`.
+ */
+const tracing = { actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"] };
+
+/**
  * Function arguments for a manifest entry. `linkables` maps link names to components; a
- * function can reach exactly what its entry links, nothing else.
+ * function can reach exactly what its entry links, nothing else, plus what `extra.permissions`
+ * adds (kept alongside tracing's, never replacing it).
  */
 export function functionArgs(
   spec: FunctionSpec,
@@ -36,7 +44,8 @@ export function functionArgs(
     }),
     nodejs,
     ...("warm" in spec && spec.warm && provisionedConcurrency > 0 ? { versioning: true, concurrency: { provisioned: provisionedConcurrency } } : {}),
-    // X-Ray active tracing: every invocation is traced, with the SDK calls it makes.
+    // X-Ray active tracing, sampled by the account's sampling rules (by default the first
+    // request each second and 5% of the rest), with the AWS SDK calls each traced request makes.
     transform: {
       function: (args) => {
         args.tracingConfig = { mode: "Active" };
@@ -44,5 +53,6 @@ export function functionArgs(
       },
     },
     ...extra,
+    permissions: $output(extra.permissions ?? []).apply((permissions) => [tracing, ...permissions]),
   };
 }

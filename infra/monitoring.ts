@@ -1,13 +1,20 @@
-import { queues } from "../packages/functions/src/manifest";
+import { consumers, queues, type ConsumerSpec, type QueueName } from "../packages/functions/src/manifest";
 import { api } from "./api";
-import { deadLetterQueues, streamSubscriptions } from "./events";
+import { settings } from "./config";
+import { deadLetterQueues, queueComponents, streamSubscriptions } from "./events";
 
 /**
- * Alarms and a dashboard. Every alarm notifies the alarm topic (subscribe an e-mail or chat
- * hook to it per stage): API 5xx rate, API p99 latency, Lambda throttles, any message in a
- * dead-letter queue, stream consumers falling behind.
+ * Alarms and a dashboard. Every alarm notifies the alarm topic, which e-mails the on-call
+ * address (EMPORIUM_ONCALL_EMAIL: required in production, optional elsewhere): API 5xx rate,
+ * API p99 latency, Lambda throttles, any message in a dead-letter queue or a stream's failure
+ * queue, stream consumers falling behind.
  */
 export const alarmTopic = new sst.aws.SnsTopic("Alarms");
+
+/** SNS e-mails the address a confirmation link first; alarms reach it once it is confirmed. */
+export const oncall = settings.oncallEmail
+  ? new aws.sns.TopicSubscription("AlarmsOncall", { topic: alarmTopic.arn, protocol: "email", endpoint: settings.oncallEmail })
+  : undefined;
 
 const region = aws.getRegionOutput().region;
 const apiId = api.nodes.api.id;
@@ -67,6 +74,24 @@ export const deadLetterDepth = Object.entries(deadLetterQueues).map(
     }),
 );
 
+/**
+ * Stream batches whose retries are spent land in their consumer's on-failure queue, which has
+ * no consumer: a message there is an order event nobody processed, to be replayed from the
+ * stream within its 24 h retention (README, "Replaying lost order events").
+ */
+const failureQueues = [...new Set(Object.values(consumers as Record<string, ConsumerSpec>).flatMap((spec) => (spec.onFailure ? [spec.onFailure] : [])))] as QueueName[];
+
+export const failureQueueDepth = failureQueues.map((name) =>
+  alarm(`Alarm${name}Depth`, {
+    alarmDescription: `Stream batches that failed for good are waiting in ${name}: replay them from the stream within 24 h`,
+    namespace: "AWS/SQS",
+    metricName: "ApproximateNumberOfMessagesVisible",
+    dimensions: { QueueName: queueComponents[name].nodes.queue.name },
+    statistic: "Maximum",
+    period: 60,
+  }),
+);
+
 export const iteratorAge = streamSubscriptions.map(
   ({ name, functionName }) =>
     alarm(`Alarm${name}IteratorAge`, {
@@ -89,8 +114,13 @@ export const dashboard = new aws.cloudwatch.Dashboard("Dashboard", {
       metricWidget("API latency p99 (ms)", [["AWS/ApiGateway", "Latency", "ApiId", apiId]], "p99", 1),
       metricWidget("Orders placed and revenue", [["Emporium", "OrdersPlaced", "service", "emporium-api", "currency", "EUR"], ["Emporium", "Revenue", "service", "emporium-api", "currency", "EUR"]], "Sum", 2),
       metricWidget(
-        "Dead-letter queues",
-        Object.values(deadLetterQueues).map((queue) => ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", queue!.nodes.queue.name]),
+        "Dead-letter and failure queues",
+        [...Object.values(deadLetterQueues), ...failureQueues.map((name) => queueComponents[name])].map((queue) => [
+          "AWS/SQS",
+          "ApproximateNumberOfMessagesVisible",
+          "QueueName",
+          queue!.nodes.queue.name,
+        ]),
         "Maximum",
         3,
       ),

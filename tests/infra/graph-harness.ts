@@ -174,7 +174,40 @@ export interface ProgramMode {
   dev: boolean;
 }
 
-async function runStage(work: string, stage: string, mode: ProgramMode): Promise<StageGraph> {
+/**
+ * Deploy-time configuration (infra/settings.ts) as the workflows pass it: production's own, and
+ * for other stages one pre-verified sender shared by all (each stage would collide on it if it
+ * created the identity) and an on-call address only where given.
+ */
+export const deployEnv = {
+  production: {
+    EMPORIUM_API_DOMAIN: "api.emporium.test",
+    EMPORIUM_API_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test",
+    EMPORIUM_PROVISIONED_CONCURRENCY: "3",
+    EMPORIUM_WEB_DOMAIN: "shop.emporium.test",
+    EMPORIUM_WEB_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test-web",
+    EMPORIUM_ONCALL_EMAIL: "oncall@emporium.test",
+    EMPORIUM_EMAIL_SENDER: "orders@emporium.test",
+  },
+  other: {
+    // Production's settings too: other stages must ignore the domain and the concurrency.
+    EMPORIUM_API_DOMAIN: "api.emporium.test",
+    EMPORIUM_API_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test",
+    EMPORIUM_PROVISIONED_CONCURRENCY: "3",
+    EMPORIUM_WEB_DOMAIN: "shop.emporium.test",
+    EMPORIUM_WEB_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test-web",
+    EMPORIUM_EMAIL_SENDER: "dev-sender@emporium.test",
+  },
+  /** A preview stage whose environment names an on-call address. */
+  "pr-42": {
+    EMPORIUM_EMAIL_SENDER: "dev-sender@emporium.test",
+    EMPORIUM_ONCALL_EMAIL: "previews@emporium.test",
+  },
+} as const;
+
+const envFor = (stage: string): Record<string, string> => (stage in deployEnv ? deployEnv[stage as keyof typeof deployEnv] : deployEnv.other);
+
+async function runStage(work: string, stage: string, env: Record<string, string>, mode: ProgramMode): Promise<StageGraph> {
   const app = await appFor(stage);
   const dir = join(work, `${stage}${mode.dev ? "-dev" : ""}`);
   mkdirSync(join(dir, "bundle"), { recursive: true });
@@ -228,21 +261,17 @@ async function runStage(work: string, stage: string, mode: ProgramMode): Promise
         // `sst secret set` values; the mocks never see them in plain text outside this process.
         SST_SECRET_CursorSecret: "graph-test-cursor-secret",
         SST_SECRET_ApiKeyPepper: "graph-test-api-key-pepper",
-        // Deploy-time configuration (infra/config.ts): only production may use it.
-        EMPORIUM_API_DOMAIN: "api.emporium.test",
-        EMPORIUM_API_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test",
-        EMPORIUM_PROVISIONED_CONCURRENCY: "3",
-        EMPORIUM_WEB_DOMAIN: "shop.emporium.test",
-        EMPORIUM_WEB_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test-web",
+        ...env,
       },
     });
     child.stderr.on("data", (chunk) => stderr.push(String(chunk)));
     child.on("error", fail);
     child.on("exit", done);
   });
-  if (code !== 0) throw new Error(`infra program for stage ${stage} exited ${code}:\n${stderr.join("").slice(-4000)}`);
-  const graph = JSON.parse(readFileSync(out, "utf8")) as StageGraph;
-  if (graph.error) throw new Error(`infra program for stage ${stage} failed:\n${graph.error}`);
+  // A program that stops with an error leaves Pulumi promises pending, and Pulumi's exit hook
+  // turns the exit code to 1: what it recorded says what happened.
+  const graph = existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as StageGraph) : undefined;
+  if (!graph || (code !== 0 && !graph.error)) throw new Error(`infra program for stage ${stage} exited ${code}:\n${stderr.join("").slice(-4000)}`);
   return graph;
 }
 
@@ -252,18 +281,33 @@ function ensureWebBuild() {
   if (built.status !== 0) throw new Error(`building the web app failed:\n${built.stdout}${built.stderr}`);
 }
 
-/** Runs the program for each stage (in parallel, one child process each). */
-export async function runInfraProgram(stages: readonly string[], mode: ProgramMode = { dev: false }): Promise<Record<string, StageGraph>> {
-  // A deploy uploads the site's build output, which must therefore exist (the build command
-  // itself is a resource the mocks never run).
-  if (!mode.dev) ensureWebBuild();
+async function inWorkDir<T>(body: (work: string) => Promise<T>): Promise<T> {
   const work = mkdtempSync(join(tmpdir(), "emporium-infra-graph-"));
   try {
     // `@pulumi/*` stay external: the bundles resolve them (ESM ignores NODE_PATH) through this link.
     symlinkSync(join(platform, "node_modules"), join(work, "node_modules"), "dir");
-    const graphs = await Promise.all(stages.map((stage) => runStage(work, stage, mode)));
-    return Object.fromEntries(stages.map((stage, i) => [stage, graphs[i]!]));
+    return await body(work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Runs the program for each stage (in parallel, one child process each) with `deployEnv`. */
+export async function runInfraProgram(stages: readonly string[], mode: ProgramMode = { dev: false }): Promise<Record<string, StageGraph>> {
+  // A deploy uploads the site's build output, which must therefore exist (the build command
+  // itself is a resource the mocks never run).
+  if (!mode.dev) ensureWebBuild();
+  return inWorkDir(async (work) => {
+    const graphs = await Promise.all(stages.map((stage) => runStage(work, stage, envFor(stage), mode)));
+    for (const [i, graph] of graphs.entries()) {
+      if (graph.error) throw new Error(`infra program for stage ${stages[i]} failed:\n${graph.error}`);
+    }
+    return Object.fromEntries(stages.map((stage, i) => [stage, graphs[i]!]));
+  });
+}
+
+/** Runs the program for one stage with exactly `env` as its deploy-time configuration; the error it stops with, if any. */
+export async function infraProgramError(stage: string, env: Record<string, string>): Promise<string | undefined> {
+  ensureWebBuild();
+  return inWorkDir(async (work) => (await runStage(work, stage, env, { dev: false })).error);
 }

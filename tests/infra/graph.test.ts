@@ -16,15 +16,19 @@ import {
   type QueueSpec,
   webApiBasePath,
 } from "../../packages/functions/src/manifest";
-import { runInfraProgram, type MockedResource, type StageGraph } from "./graph-harness";
+import { deployEnv, infraProgramError, runInfraProgram, type MockedResource, type StageGraph } from "./graph-harness";
+import { everyFunction, roleRequirements, sourceRequirement, type Integration, type Requirement } from "./role-requirements";
 import { webOrigin } from "./web-origin";
 
 const stages = ["alice", "pr-42", "production"] as const;
 let graphs: Record<string, StageGraph>;
+/** Production deployed without an on-call address: the error the program stops with. */
+let productionWithoutOncall: string | undefined;
 
 beforeAll(async () => {
-  graphs = await runInfraProgram(stages);
-}, 120_000);
+  const { EMPORIUM_ONCALL_EMAIL: _, ...withoutOncall } = deployEnv.production;
+  [graphs, productionWithoutOncall] = await Promise.all([runInfraProgram(stages), infraProgramError("production", withoutOncall)]);
+}, 180_000);
 
 const ofType = (g: StageGraph, type: string) => g.resources.filter((r) => r.type === type);
 function named(g: StageGraph, type: string, name: string): MockedResource {
@@ -136,7 +140,19 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     }
   });
 
-  it("wires every dead-letter queue", () => {
+  it("wires every dead-letter queue, and dead-letters no queue feeding a Lambda before 5 receives", () => {
+    // Lambda's poller receives for the function; a receive can fail without the function
+    // failing (e.g. a throttled invoke), so fewer than 5 dead-letters healthy messages.
+    const mappings = ofType(g(), "aws:lambda/eventSourceMapping:EventSourceMapping");
+    const feedingLambda = Object.keys(queues).filter((name) =>
+      mappings.some((m) => m.inputs.eventSourceArn === named(g(), "aws:sqs/queue:Queue", `${name}Queue`).state.arn),
+    );
+    expect(feedingLambda.sort()).toEqual(["ExportsQueue", "FulfilmentQueue", "NotificationsQueue"]);
+    for (const name of feedingLambda) {
+      const redrive = named(g(), "aws:sqs/queue:Queue", `${name}Queue`).inputs.redrivePolicy;
+      expect(redrive, name).toBeDefined();
+      expect(JSON.parse(redrive).maxReceiveCount, name).toBeGreaterThanOrEqual(5);
+    }
     for (const [name, spec] of Object.entries(queues as Record<string, QueueSpec>)) {
       const queue = named(g(), "aws:sqs/queue:Queue", `${name}Queue`);
       expect(queue.inputs.visibilityTimeoutSeconds, name).toBe(spec.visibilityTimeoutSeconds);
@@ -199,13 +215,69 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     for (const config of provisioned) expect(config.inputs.provisionedConcurrentExecutions).toBe(3);
   });
 
-  it("traces every function actively and alarms on 5xx rate, latency, throttles, every DLQ and stream lag", () => {
+  it("traces every function actively and alarms on 5xx rate, latency, throttles, every DLQ, every failure destination and stream lag", () => {
     for (const fn of ofType(g(), "aws:lambda/function:Function")) expect(fn.inputs.tracingConfig, fn.name).toEqual({ mode: "Active" });
     const alarms = ofType(g(), "aws:cloudwatch/metricAlarm:MetricAlarm").map((alarm) => alarm.name).sort();
     const dlqs = Object.entries(queues).filter(([, spec]) => "deadLetter" in spec).map(([name]) => `Alarm${name}DlqDepth`);
     const streams = Object.values(consumers).filter((spec) => spec.source.kind !== "sqs").map((spec) => `Alarm${spec.name}IteratorAge`);
-    expect(alarms).toEqual(["AlarmApi5xxRate", "AlarmApiP99Latency", "AlarmLambdaThrottles", ...dlqs, ...streams].sort());
+    expect(alarms).toEqual(["AlarmApi5xxRate", "AlarmApiP99Latency", "AlarmLambdaThrottles", "AlarmOrderEventsFailuresDepth", ...dlqs, ...streams].sort());
     expect(ofType(g(), "aws:cloudwatch/dashboard:Dashboard")).toHaveLength(1);
+  });
+
+  it("alarms on the depth of every stream mapping's on-failure queue (lost order events)", () => {
+    const alarms = ofType(g(), "aws:cloudwatch/metricAlarm:MetricAlarm");
+    const topic = named(g(), "aws:sns/topic:Topic", "AlarmsTopic").state.arn;
+    const destinations = ofType(g(), "aws:lambda/eventSourceMapping:EventSourceMapping").flatMap((m) => m.inputs.destinationConfig?.onFailure?.destinationArn ?? []);
+    expect(destinations.length).toBeGreaterThan(0);
+    for (const arn of destinations) {
+      const queue = ofType(g(), "aws:sqs/queue:Queue").find((q) => q.state.arn === arn)!;
+      const alarm = alarms.find((a) => a.inputs.namespace === "AWS/SQS" && a.inputs.dimensions?.QueueName === queue.state.name);
+      expect(alarm, queue.name).toBeDefined();
+      expect(alarm!.inputs, queue.name).toMatchObject({ metricName: "ApproximateNumberOfMessagesVisible", threshold: 0, comparisonOperator: "GreaterThanThreshold", alarmActions: [topic] });
+    }
+  });
+
+  it("e-mails the alarms to the on-call address: always in production, elsewhere when one is set", () => {
+    const topic = named(g(), "aws:sns/topic:Topic", "AlarmsTopic").state.arn;
+    const subscriptions = ofType(g(), "aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.topic === topic);
+    const expected = stage === "production" ? [deployEnv.production.EMPORIUM_ONCALL_EMAIL] : stage === "pr-42" ? [deployEnv["pr-42"].EMPORIUM_ONCALL_EMAIL] : [];
+    expect(subscriptions.map((s) => ({ protocol: s.inputs.protocol, endpoint: s.inputs.endpoint }))).toEqual(expected.map((endpoint) => ({ protocol: "email", endpoint })));
+  });
+
+  it("pins the region every stage deploys to", () => {
+    expect(g().app.providers).toMatchObject({ aws: { region: "eu-west-1" } });
+  });
+
+  it("creates an SES identity in production only; other stages send from a pre-verified one", () => {
+    const identities = ofType(g(), "aws:sesv2/emailIdentity:EmailIdentity");
+    const sender = stage === "production" ? deployEnv.production.EMPORIUM_EMAIL_SENDER : deployEnv.other.EMPORIUM_EMAIL_SENDER;
+    expect(identities.map((i) => i.inputs.emailIdentity)).toEqual(stage === "production" ? [sender] : []);
+    // The Notifications consumer sends from the stage's sender.
+    const notifications = g().builds.find((b) => b.handler === consumers.Notifications.handler)!;
+    expect(notifications.links.Email).toMatchObject({ sender });
+  });
+
+  it("has Cognito send through SES from the stage's verified identity, not its capped default", () => {
+    const [pool] = ofType(g(), "aws:cognito/userPool:UserPool");
+    const sourceArn =
+      stage === "production"
+        ? named(g(), "aws:sesv2/emailIdentity:EmailIdentity", "EmailIdentity").state.arn
+        : `arn:aws:ses:eu-west-1:123456789012:identity/${deployEnv.other.EMPORIUM_EMAIL_SENDER}`;
+    const sender = stage === "production" ? deployEnv.production.EMPORIUM_EMAIL_SENDER : deployEnv.other.EMPORIUM_EMAIL_SENDER;
+    expect(pool!.inputs.emailConfiguration).toEqual({ emailSendingAccount: "DEVELOPER", sourceArn, fromEmailAddress: `Emporium <${sender}>` });
+  });
+
+  it("meets AWS's execution-role requirements for every function and integration", () => {
+    const functions = ofType(g(), "aws:lambda/function:Function");
+    const required = requirementsByFunction(g());
+    expect(required.size).toBe(functions.length);
+    const problems: string[] = [];
+    for (const fn of functions) {
+      for (const need of required.get(fn.state.arn)!) {
+        if (!satisfied(g(), fn, need)) problems.push(`${fn.name}: ${need.integration} (${explain(need)})`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it("notifies the image processor of uploads under the uploads prefix", () => {
@@ -225,15 +297,154 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
       const fn = byHandler.get(spec.handler)!;
       const role = roles.get(fn.inputs.role)!;
       expect(role, spec.name).toBeDefined();
-      const statements: { Resource: string[] }[] = (role.inputs.inlinePolicies ?? []).flatMap(
-        (p: { policy: string }) => JSON.parse(p.policy).Statement,
-      );
+      // What AWS itself requires of every role (tracing) is checked against the requirements
+      // table; everything else must be the links' resources.
+      const needed = requirementsByFunction(g()).get(fn.state.arn)!;
+      const statements = roleStatements(g(), role).filter((statement) => !needed.some((need) => isExactly(statement, need)));
       const granted = new Set(statements.flatMap((s) => s.Resource).map((arn) => arn.replace(/\/\*$/, "")));
       const expected = new Set(spec.links.map(arnOf).filter((arn): arn is string => arn !== undefined));
       expect([...granted].sort(), spec.name).toEqual([...expected].sort());
     }
   });
 });
+
+describe("infra graph across stages", () => {
+  it("fails a production deploy missing a required setting, naming it", () => {
+    expect(productionWithoutOncall).toContain("EMPORIUM_ONCALL_EMAIL is not set");
+  });
+
+  it("gives every account- or globally-named resource a name no other stage uses", () => {
+    // AWS names these per account and region (S3: worldwide): two stages with the same one
+    // collide on deploy, and removing one would delete the other's.
+    const owners = new Map<string, string>();
+    const clashes: string[] = [];
+    let checked = 0;
+    for (const stage of stages) {
+      for (const resource of graphs[stage]!.resources) {
+        const field = accountScopedName[resource.type];
+        const name = field && resource.inputs[field];
+        if (typeof name !== "string") continue;
+        checked++;
+        const key = `${resource.type} ${name}`;
+        if (owners.has(key)) clashes.push(`${key} (${owners.get(key)} and ${stage})`);
+        owners.set(key, stage);
+      }
+    }
+    expect(clashes).toEqual([]);
+    // The names that exist are really checked: buckets, the dashboard, production's identity.
+    for (const type of ["aws:s3/bucket:Bucket", "aws:cloudwatch/dashboard:Dashboard", "aws:sesv2/emailIdentity:EmailIdentity", "aws:lambda/function:Function"]) {
+      expect([...owners.keys()].some((key) => key.startsWith(`${type} `)), type).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
+/** Resource types whose names AWS scopes to the account and region (or the world), and the input holding the name. */
+const accountScopedName: Record<string, string> = {
+  "aws:s3/bucket:Bucket": "bucket",
+  "aws:s3/bucketV2:BucketV2": "bucket",
+  "aws:sesv2/emailIdentity:EmailIdentity": "emailIdentity",
+  "aws:sesv2/configurationSet:ConfigurationSet": "configurationSetName",
+  "aws:cognito/userPoolDomain:UserPoolDomain": "domain",
+  "aws:apigatewayv2/domainName:DomainName": "domainName",
+  "aws:cloudwatch/dashboard:Dashboard": "dashboardName",
+  "aws:cloudwatch/metricAlarm:MetricAlarm": "name",
+  "aws:cloudwatch/logGroup:LogGroup": "name",
+  "aws:lambda/function:Function": "name",
+  "aws:iam/role:Role": "name",
+  "aws:sqs/queue:Queue": "name",
+  "aws:sns/topic:Topic": "name",
+  "aws:dynamodb/table:Table": "name",
+  "aws:kinesis/stream:Stream": "name",
+  "aws:cognito/userPool:UserPool": "name",
+  "aws:apigatewayv2/api:Api": "name",
+};
+
+interface Statement {
+  Effect: string;
+  Action: string[];
+  Resource: string[];
+}
+type Need = Requirement & { integration: Integration; arn?: string };
+
+/** Pulumi marks secret inputs with this key; the mocks see the wrapped value. */
+const plain = (value: any) => (value && typeof value === "object" && "4dabf18193072939515e22adb298388d" in value ? value.value : value);
+const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** Every Allow statement of a role: inline policies on the role and separate role policies. */
+function roleStatements(g: StageGraph, role: MockedResource): Statement[] {
+  const inline: { policy: string }[] = role.inputs.inlinePolicies ?? [];
+  const separate = ofType(g, "aws:iam/rolePolicy:RolePolicy").filter((p) => [role.state.name, role.state.id, role.state.arn].includes(p.inputs.role));
+  return [...inline, ...separate.map((p) => ({ policy: p.inputs.policy as string }))]
+    .flatMap((p) => JSON.parse(p.policy).Statement as { Effect: string; Action: string | string[]; Resource: string | string[] }[])
+    .filter((s) => s.Effect === "Allow")
+    .map((s) => ({ Effect: s.Effect, Action: list(s.Action), Resource: list(s.Resource) }));
+}
+
+/** Managed policies attached to a role, on the role or by attachment. */
+function managedPolicies(g: StageGraph, role: MockedResource): string[] {
+  const attached = ofType(g, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => [role.state.name, role.state.id].includes(a.inputs.role));
+  return [...(role.inputs.managedPolicyArns ?? []), ...attached.map((a) => a.inputs.policyArn)];
+}
+
+const glob = (pattern: string) => new RegExp(`^${pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "i");
+
+/** What each function needs, by its ARN: every function's needs plus those of what it is wired to in the graph. */
+function requirementsByFunction(g: StageGraph): Map<string, Need[]> {
+  const needs = new Map<string, Need[]>();
+  for (const fn of ofType(g, "aws:lambda/function:Function")) needs.set(fn.state.arn, everyFunction.map((integration) => ({ ...roleRequirements[integration], integration })));
+  const add = (fnArn: string, integration: Integration, arn: string) => {
+    const known = needs.get(fnArn);
+    if (!known) throw new Error(`${integration} wired to ${fnArn}, which is no function of stage ${g.app.stage}`);
+    known.push({ ...roleRequirements[integration], integration, arn });
+  };
+  for (const mapping of ofType(g, "aws:lambda/eventSourceMapping:EventSourceMapping")) {
+    const source: string = mapping.inputs.eventSourceArn;
+    const service = source.split(":")[2] as keyof typeof sourceRequirement;
+    expect(Object.keys(sourceRequirement), source).toContain(service);
+    add(mapping.inputs.functionName, sourceRequirement[service], source);
+    const destination: string | undefined = mapping.inputs.destinationConfig?.onFailure?.destinationArn;
+    if (destination) {
+      expect(destination.split(":")[2], destination).toBe("sqs");
+      add(mapping.inputs.functionName, "sqsOnFailureDestination", destination);
+    }
+  }
+  for (const notification of ofType(g, "aws:s3/bucketNotification:BucketNotification")) {
+    const bucket = ofType(g, "aws:s3/bucket:Bucket").find((b) => b.inputs.bucket === notification.inputs.bucket)!;
+    for (const target of notification.inputs.lambdaFunctions ?? []) add(target.lambdaFunctionArn, "s3Notification", bucket.state.arn);
+  }
+  for (const pool of ofType(g, "aws:cognito/userPool:UserPool")) {
+    for (const arn of Object.values(pool.inputs.lambdaConfig ?? {})) if (typeof arn === "string") add(arn, "cognitoTrigger", pool.state.arn);
+  }
+  return needs;
+}
+
+function explain(need: Need) {
+  return need.kind === "managed" ? need.policy : need.kind === "invoke" ? `${need.principal} from ${need.arn}` : `${need.actions.join(", ")} on ${need.arn ?? "*"}`;
+}
+
+/** Whether a statement grants exactly one requirement (same actions, on its resource). */
+function isExactly(statement: Statement, need: Need) {
+  if (need.kind !== "role") return false;
+  const resource = need.on === "*" ? "*" : need.arn;
+  return [...statement.Action].sort().join() === [...need.actions].sort().join() && statement.Resource.length === 1 && statement.Resource[0] === resource;
+}
+
+function satisfied(g: StageGraph, fn: MockedResource, need: Need): boolean {
+  const role = ofType(g, "aws:iam/role:Role").find((r) => r.state.arn === fn.inputs.role);
+  if (need.kind === "managed") return role !== undefined && managedPolicies(g, role).includes(need.policy);
+  if (need.kind === "invoke") {
+    return ofType(g, "aws:lambda/permission:Permission").some(
+      (p) => plain(p.inputs.function) === fn.state.arn && p.inputs.action === "lambda:InvokeFunction" && p.inputs.principal === need.principal && p.inputs.sourceArn === need.arn,
+    );
+  }
+  if (!role) return false;
+  const statements = roleStatements(g, role);
+  const resource = need.on === "*" ? "*" : need.arn!;
+  return need.actions.every((action) =>
+    statements.some((s) => s.Action.some((a) => glob(a).test(action)) && s.Resource.some((r) => r === "*" || glob(r).test(resource))),
+  );
+}
 
 /** Lambda functions by manifest handler, through the Runtime.Build request of the same function. */
 function functionsByHandler(g: StageGraph) {

