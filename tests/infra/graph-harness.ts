@@ -90,6 +90,9 @@ const server = http.createServer((req, res) => {
     res.end(JSON.stringify(result === undefined ? { error: "rpc: can't find method " + method } : { result, error: null }));
   });
 });
+// SST's client keeps connections alive; a server closing an idle one (5 s by default) races a
+// request sent on it, which fails with ECONNRESET when this busy machine pauses long enough.
+server.keepAliveTimeout = 10 * 60_000;
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 process.env.SST_SERVER = "http://127.0.0.1:" + server.address().port;
 
@@ -147,7 +150,7 @@ try {
   while (quiet < 3) {
     await pulumi.runtime.waitForRPCs();
     await new Promise((r) => setTimeout(r, 50));
-    const now = resources.length + builds.length + calls.length;
+    const now = resources.length + builds.length + targets.length + calls.length;
     if (now === last && inflight === 0) quiet++;
     else { quiet = 0; last = now; }
   }
