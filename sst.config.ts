@@ -14,6 +14,7 @@ export default $config({
     const storage = await import("./infra/storage");
     const auth = await import("./infra/auth");
     await import("./infra/events");
+    await import("./infra/schedules");
     const api = await import("./infra/api");
     await import("./infra/monitoring");
     return {

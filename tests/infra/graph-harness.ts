@@ -218,6 +218,8 @@ async function runStage(work: string, stage: string): Promise<StageGraph> {
         EMPORIUM_API_DOMAIN: "api.emporium.test",
         EMPORIUM_API_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test",
         EMPORIUM_PROVISIONED_CONCURRENCY: "3",
+        // Production refuses to deploy without a payment provider (core/fulfilment/providers.ts).
+        ...(stage === "production" ? { EMPORIUM_PAYMENT_PROVIDER: "card-acquirer" } : {}),
       },
     });
     child.stderr.on("data", (chunk) => stderr.push(String(chunk)));
