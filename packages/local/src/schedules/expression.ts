@@ -5,7 +5,8 @@ import { Cron } from "croner";
  * fires a manifest schedule when the deployed rule would:
  * - `rate(1 minute)`, `rate(5 minutes)`, `rate(2 hours)`, `rate(1 day)`: every interval;
  * - `cron(minutes hours day-of-month month day-of-week year)`, in UTC, with day-of-week 1-7
- *   starting on Sunday (or SUN-SAT) and `?` for "any" (croner's 7-part, Quartz-numbered mode).
+ *   starting on Sunday (or SUN-SAT), `?` for "any" and steps like `0/15` (croner's 7-part,
+ *   Quartz-numbered mode).
  * `next(after)` is the first firing strictly after `after`.
  */
 export interface ScheduleExpression {
@@ -28,7 +29,14 @@ export function parseSchedule(expression: string): ScheduleExpression {
   if (cron) {
     const fields = cron[1]!.trim().split(/\s+/);
     if (fields.length !== 6) throw new Error(`a cron expression has 6 fields (minutes hours day-of-month month day-of-week year): ${expression}`);
-    const job = new Cron(`0 ${fields.join(" ")}`, { mode: "7-part", alternativeWeekdays: true, timezone: "UTC", paused: true });
+    const job = new Cron(`0 ${fields.join(" ")}`, {
+      mode: "7-part",
+      alternativeWeekdays: true,
+      // EventBridge writes steps as `0/15`.
+      sloppyRanges: true,
+      timezone: "UTC",
+      paused: true,
+    });
     return {
       next: (after) => {
         const next = job.nextRun(after);
