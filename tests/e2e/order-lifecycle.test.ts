@@ -9,7 +9,7 @@ import { ledgerEntry } from "@emporium/core/fulfilment";
 import { DEFAULT_HOLD_MINUTES } from "@emporium/core/orders";
 import { schedules } from "@emporium/functions/manifest";
 import { get, post } from "../support/http";
-import { adminToken, newUser } from "../support/users";
+import { adminToken, customerToken, newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
 import { mailsAbout, waitForStatus } from "../support/pipeline";
 import { fireSchedule } from "../support/schedules";
@@ -19,7 +19,8 @@ const HOLD_MS = DEFAULT_HOLD_MINUTES * 60_000;
 
 describe("order lifecycle: no stock held forever", () => {
   it("expires orders still PENDING after the hold, giving their stock back, and leaves younger ones alone", async () => {
-    const user = await newUser();
+    // The seeded customer has an e-mail address on their profile, so the expiry is e-mailed.
+    const user = { accessToken: await customerToken() };
     // The provider is unreachable for this product: its orders stay PENDING (the case expiry exists for).
     const product = await createProduct({ stock: 10 }, "unavailable");
     const old = await post("/orders", { lines: [{ productId: product.id, quantity: 3 }] }, { token: user.accessToken });

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { get, post } from "../support/http";
 import { createProduct } from "../support/catalogue";
-import { newUser } from "../support/users";
+import { customerToken, newUser } from "../support/users";
 import { mailsAbout, peek, waitForStatus } from "../support/pipeline";
 import { ledgerEntry } from "@emporium/core/fulfilment";
 import { waitFor } from "../support/wait";
@@ -51,7 +51,8 @@ describe("no loss under faults", () => {
   });
 
   it("a declined payment ends the order PAYMENT_FAILED with its stock back, nothing dead-lettered, and the customer told", async () => {
-    const user = await newUser();
+    // The seeded customer has an e-mail address on their profile, so the failure is e-mailed.
+    const user = { accessToken: await customerToken() };
     const declined = await createProduct({ stock: 10 }, "decline");
     const placed = await post("/orders", { lines: [{ productId: declined.id, quantity: 4 }] }, { token: user.accessToken });
     expect(placed.status).toBe(201);

@@ -29,7 +29,8 @@ export function parseSchedule(expression: string): ScheduleExpression {
   if (cron) {
     const fields = cron[1]!.trim().split(/\s+/);
     if (fields.length !== 6) throw new Error(`a cron expression has 6 fields (minutes hours day-of-month month day-of-week year): ${expression}`);
-    const job = new Cron(`0 ${fields.join(" ")}`, {
+    // EventBridge's `?` is "any"; croner would read it as "the value at start-up".
+    const job = new Cron(`0 ${fields.map((field) => (field === "?" ? "*" : field)).join(" ")}`, {
       mode: "7-part",
       alternativeWeekdays: true,
       // EventBridge writes steps as `0/15`.
