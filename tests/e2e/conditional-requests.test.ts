@@ -112,4 +112,21 @@ describe("concurrency control and caching (ETag, If-Match, If-None-Match, Cache-
     expect(current.status).toBe(200);
     expect(current.body).toMatchObject({ name: "Current", stock: 9, version: afterSync.body.version + 1 });
   });
+
+  it("a stock update without If-Match lands while orders move the same product's version", async () => {
+    const product = await createProduct({ stock: 100 });
+    const partnerKey = (await createKey(["stock:write"])).secret;
+    const customers = await Promise.all(Array.from({ length: 4 }, () => newUser()));
+    const [sync, ...orders] = await Promise.all([
+      call("PUT", `/partner/products/${product.id}/stock`, { json: { stock: 60 }, headers: { "x-api-key": partnerKey } }),
+      ...customers.flatMap((user) => [1, 2].map(() => post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token: user.accessToken }))),
+    ]);
+    expect(sync!.status, sync!.text).toBe(200);
+    expect(orders.map((order) => order.status).every((status) => status === 201)).toBe(true);
+    const after = await get(`/products/${product.id}`);
+    // The sync set 60 at some point among the 8 orders: what is left is 60 minus the orders after it.
+    expect(after.body.stock).toBeGreaterThanOrEqual(60 - orders.length);
+    expect(after.body.stock).toBeLessThanOrEqual(60);
+    expect(after.body.version).toBe(1 + orders.length + 1);
+  });
 });

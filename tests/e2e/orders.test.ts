@@ -8,7 +8,7 @@ import { MAX_AMOUNT } from "@emporium/core/money";
 describe("orders", () => {
   it("prices lines from the catalogue, writes the order and takes the stock", async () => {
     const kettle = await createProduct({ price: { amount: 5900, currency: "EUR" }, stock: 10 });
-    // 2 × 59.00 + 3 × 6.71 = 138.13: a total ending in 13 keeps the order PENDING (see createProduct).
+    // Test products keep their orders PENDING (the simulated provider is unreachable for them, see createProduct).
     const filters = await createProduct({ price: { amount: 671, currency: "EUR" }, stock: 100 });
     const user = await newUser();
     const placed = await post(
