@@ -1,3 +1,4 @@
+import { DEFAULT_HOLD_MINUTES } from "../packages/core/src/orders/lifecycle";
 import { readDeploySettings } from "./settings";
 
 /**
@@ -12,7 +13,10 @@ import { readDeploySettings } from "./settings";
  * - EMPORIUM_PROVISIONED_CONCURRENCY: warm instances for the routes the manifest marks `warm`;
  * - EMPORIUM_ONCALL_EMAIL: subscribed to the Alarms topic;
  * - EMPORIUM_EMAIL_SENDER: the verified SES sender (infra/email.ts).
- * Other stages ignore the domains and concurrency.
+ * Other stages ignore the domains and concurrency. Every stage reads:
+ * - EMPORIUM_PAYMENT_PROVIDER: the payment port's adapter; production must set it (see
+ *   packages/core/src/fulfilment/providers.ts), other stages default to the simulator;
+ * - EMPORIUM_ORDER_HOLD_MINUTES: how long an order may stay PENDING before it expires (15).
  */
 export const settings = readDeploySettings($app.stage, process.env);
 
@@ -21,3 +25,8 @@ export const apiDomain = settings.apiDomain ? { ...settings.apiDomain, dns: fals
 export const webDomain = settings.webDomain ? { ...settings.webDomain, dns: false as const } : undefined;
 
 export const provisionedConcurrency = settings.provisionedConcurrency;
+
+export const orderHoldMinutes = Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES ?? DEFAULT_HOLD_MINUTES);
+if (!Number.isFinite(orderHoldMinutes) || orderHoldMinutes <= 0) {
+  throw new Error(`EMPORIUM_ORDER_HOLD_MINUTES must be a positive number of minutes; got ${process.env.EMPORIUM_ORDER_HOLD_MINUTES}`);
+}

@@ -1,6 +1,7 @@
 import { nodeBuild } from "../packages/functions/src/build";
-import { defaults, type FunctionSpec, type Link } from "../packages/functions/src/manifest";
-import { provisionedConcurrency } from "./config";
+import { paymentProviderFor } from "../packages/core/src/fulfilment/providers";
+import { defaults, type FunctionSpec, type Link, type Setting } from "../packages/functions/src/manifest";
+import { orderHoldMinutes, provisionedConcurrency } from "./config";
 
 /**
  * How functions are bundled: the shared options of packages/functions/src/build.ts (ESM,
@@ -20,6 +21,18 @@ const nodejs: sst.aws.FunctionArgs["nodejs"] = {
  * resource-level permissions, hence `*`.
  */
 const tracing = { actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"] };
+
+/**
+ * The stage configuration a function reads (its manifest `settings`). Computing the payment
+ * provider throws in production when none is configured, so such a deploy stops at program time.
+ */
+function settingsEnvironment(settings: readonly Setting[] = []): Record<string, string> {
+  const values: Record<Setting, () => string> = {
+    PAYMENT_PROVIDER: () => paymentProviderFor($app.stage, process.env.EMPORIUM_PAYMENT_PROVIDER),
+    ORDER_HOLD_MINUTES: () => String(orderHoldMinutes),
+  };
+  return Object.fromEntries(settings.map((setting) => [setting, values[setting]()]));
+}
 
 /**
  * Function arguments for a manifest entry. `linkables` maps link names to components; a
@@ -43,6 +56,7 @@ export function functionArgs(
       return component as any;
     }),
     nodejs,
+    ...(spec.settings?.length ? { environment: settingsEnvironment(spec.settings) } : {}),
     ...("warm" in spec && spec.warm && provisionedConcurrency > 0 ? { versioning: true, concurrency: { provisioned: provisionedConcurrency } } : {}),
     // X-Ray active tracing, sampled by the account's sampling rules (by default the first
     // request each second and 5% of the rest), with the AWS SDK calls each traced request makes.

@@ -3,6 +3,7 @@ import { call, get, post } from "../support/http";
 import { adminToken, newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
 import { claimsOf } from "../support/tokens";
+import { createKey } from "../support/keys";
 
 const replacement = (name: string) => ({ name, price: { amount: 1013, currency: "EUR" }, stock: 9 });
 
@@ -71,5 +72,61 @@ describe("concurrency control and caching (ETag, If-Match, If-None-Match, Cache-
     expect((await get(`/orders/${placed.body.id}`, { token: user.accessToken, headers: { "if-none-match": '"1"' } })).status).toBe(304);
     await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken });
     expect((await get(`/orders/${placed.body.id}`, { token: user.accessToken, headers: { "if-none-match": '"1"' } })).status).toBe(200);
+  });
+
+  it("moves a product's ETag with every stock change: orders, cancellations, partner stock updates (regression: stale If-Match oversold)", async () => {
+    const admin = await adminToken();
+    const user = await newUser();
+    const product = await createProduct({ stock: 10 });
+    const before = await get(`/products/${product.id}`);
+    expect(before.headers.get("etag")).toBe('"1"');
+
+    const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 3 }] }, { token: user.accessToken });
+    expect(placed.status).toBe(201);
+    const afterOrder = await get(`/products/${product.id}`);
+    expect(afterOrder.body.stock).toBe(7);
+    expect(afterOrder.headers.get("etag")).not.toBe('"1"');
+    // The copy from before the order is stale: a conditional GET must not say "unchanged".
+    expect((await get(`/products/${product.id}`, { headers: { "if-none-match": '"1"' } })).status).toBe(200);
+    // The reproduced oversell: a PUT against version 1 putting stock back to 10 is refused and changes nothing.
+    const stale = await call("PUT", `/products/${product.id}`, { token: admin, json: replacement("Stale"), headers: { "if-match": '"1"' } });
+    expect(stale.status).toBe(412);
+    expect((await get(`/products/${product.id}`)).body).toMatchObject({ stock: 7, version: afterOrder.body.version, name: product.name });
+
+    const cancelled = await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken });
+    expect(cancelled.status).toBe(200);
+    const afterCancel = await get(`/products/${product.id}`);
+    expect(afterCancel.body.stock).toBe(10);
+    expect(afterCancel.body.version).toBeGreaterThan(afterOrder.body.version);
+    expect((await get(`/products/${product.id}`, { headers: { "if-none-match": afterOrder.headers.get("etag")! } })).status).toBe(200);
+    expect((await get(`/products/${product.id}`, { headers: { "if-none-match": afterCancel.headers.get("etag")! } })).status).toBe(304);
+
+    const partnerKey = (await createKey(["stock:write"])).secret;
+    const synced = await call("PUT", `/partner/products/${product.id}/stock`, { json: { stock: 4 }, headers: { "x-api-key": partnerKey } });
+    expect(synced.status).toBe(200);
+    const afterSync = await get(`/products/${product.id}`);
+    expect(afterSync.body).toMatchObject({ stock: 4, version: afterCancel.body.version + 1 });
+    const staleAfterSync = await call("PUT", `/products/${product.id}`, { token: admin, json: replacement("Stale again"), headers: { "if-match": afterCancel.headers.get("etag")! } });
+    expect(staleAfterSync.status).toBe(412);
+    const current = await call("PUT", `/products/${product.id}`, { token: admin, json: replacement("Current"), headers: { "if-match": afterSync.headers.get("etag")! } });
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ name: "Current", stock: 9, version: afterSync.body.version + 1 });
+  });
+
+  it("a stock update without If-Match lands while orders move the same product's version", async () => {
+    const product = await createProduct({ stock: 100 });
+    const partnerKey = (await createKey(["stock:write"])).secret;
+    const customers = await Promise.all(Array.from({ length: 4 }, () => newUser()));
+    const [sync, ...orders] = await Promise.all([
+      call("PUT", `/partner/products/${product.id}/stock`, { json: { stock: 60 }, headers: { "x-api-key": partnerKey } }),
+      ...customers.flatMap((user) => [1, 2].map(() => post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token: user.accessToken }))),
+    ]);
+    expect(sync!.status, sync!.text).toBe(200);
+    expect(orders.map((order) => order.status).every((status) => status === 201)).toBe(true);
+    const after = await get(`/products/${product.id}`);
+    // The sync set 60 at some point among the 8 orders: what is left is 60 minus the orders after it.
+    expect(after.body.stock).toBeGreaterThanOrEqual(60 - orders.length);
+    expect(after.body.stock).toBeLessThanOrEqual(60);
+    expect(after.body.version).toBe(1 + orders.length + 1);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { get, post } from "../support/http";
+import { call, get, post } from "../support/http";
 import { adminToken, newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
 
@@ -82,5 +82,51 @@ describe("Idempotency-Key on non-idempotent writes", () => {
     expect(replay.body).toEqual(cancelled.body);
     // Without the key a second cancellation is a plain conflict.
     expect((await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken })).status).toBe(409);
+  });
+
+  it("binds a key to its request: cancelling two different orders with one key cancels the first and refuses the second", async () => {
+    const user = await newUser();
+    const product = await createProduct({ stock: 10 });
+    const a = await post("/orders", order(product.id, 2), { token: user.accessToken });
+    const b = await post("/orders", order(product.id, 3), { token: user.accessToken });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const key = randomUUID();
+    const cancelA = await post(`/orders/${a.body.id}/cancel`, undefined, { token: user.accessToken, headers: { "idempotency-key": key } });
+    expect(cancelA.status).toBe(200);
+    expect(cancelA.body).toMatchObject({ id: a.body.id, status: "CANCELLED" });
+
+    // Before the fix this replayed A's response with 200 and B stayed PENDING.
+    const cancelB = await post(`/orders/${b.body.id}/cancel`, undefined, { token: user.accessToken, headers: { "idempotency-key": key } });
+    expect(cancelB.status).toBe(422);
+    expect(cancelB.headers.get("content-type")).toBe("application/problem+json");
+    expect(cancelB.body.title).toBe("Idempotency key reused");
+    expect(cancelB.body.detail).toMatch(/already used for a different request/);
+    expect(cancelB.body.id).toBeUndefined();
+    expect((await get(`/orders/${b.body.id}`, { token: user.accessToken })).body.status).toBe("PENDING");
+    expect((await get(`/products/${product.id}`)).body.stock).toBe(10 - 3);
+
+    // The same key for the same request still replays; B is cancelled with a key of its own.
+    const replayA = await post(`/orders/${a.body.id}/cancel`, undefined, { token: user.accessToken, headers: { "idempotency-key": key } });
+    expect(replayA.status).toBe(200);
+    expect(replayA.body).toEqual(cancelA.body);
+    const ownKey = await post(`/orders/${b.body.id}/cancel`, undefined, { token: user.accessToken, headers: { "idempotency-key": randomUUID() } });
+    expect(ownKey.status).toBe(200);
+    expect((await get(`/products/${product.id}`)).body.stock).toBe(10);
+  });
+
+  it("refuses a key reused on another route or method with 422, running nothing", async () => {
+    const user = await newUser();
+    const product = await createProduct({ stock: 10 });
+    const key = randomUUID();
+    const placed = await post("/orders", order(product.id), { token: user.accessToken, headers: { "idempotency-key": key } });
+    expect(placed.status).toBe(201);
+    const elsewhere = await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken, headers: { "idempotency-key": key } });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.detail).toMatch(/different request/);
+    expect((await get(`/orders/${placed.body.id}`, { token: user.accessToken })).body.status).toBe("PENDING");
+    // A body that differs by a single byte is another request too.
+    const otherBody = await call("POST", "/orders", { token: user.accessToken, body: JSON.stringify(order(product.id)) + " ", headers: { "content-type": "application/json", "idempotency-key": key } });
+    expect(otherBody.status).toBe(422);
+    expect((await get(`/products/${product.id}`)).body.stock).toBe(9);
   });
 });

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import { get, post } from "../support/http";
 import { adminToken, newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
+import { itemCount } from "../support/table";
+import { MAX_AMOUNT } from "@emporium/core/money";
 
 describe("orders", () => {
   it("prices lines from the catalogue, writes the order and takes the stock", async () => {
     const kettle = await createProduct({ price: { amount: 5900, currency: "EUR" }, stock: 10 });
-    // 2 × 59.00 + 3 × 6.71 = 138.13: a total ending in 13 keeps the order PENDING (see createProduct).
+    // Test products keep their orders PENDING (the simulated provider is unreachable for them, see createProduct).
     const filters = await createProduct({ price: { amount: 671, currency: "EUR" }, stock: 100 });
     const user = await newUser();
     const placed = await post(
@@ -111,5 +113,32 @@ describe("orders", () => {
     for (const query of ["", "?status=LOST", "?status=PENDING&from=yesterday", "?status=PENDING&from=2030-01-01&to=2020-01-01"]) {
       expect((await get(`/orders${query}`, { token: admin })).status, query).toBe(422);
     }
+  });
+
+  it("refuses at placement, with 422 naming the field, an order whose line total or total exceeds the money limit (regression: poison records)", async () => {
+    const user = await newUser();
+    const priciest = await createProduct({ price: { amount: MAX_AMOUNT, currency: "EUR" }, stock: 10 });
+    const half = await createProduct({ price: { amount: MAX_AMOUNT / 2 + 1, currency: "EUR" }, stock: 10 });
+    const before = await itemCount();
+
+    // Reproduced: 2 × the maximum price was accepted with 201 and its event failed the contract.
+    const doubled = await post("/orders", { lines: [{ productId: priciest.id, quantity: 2 }] }, { token: user.accessToken });
+    expect(doubled.status).toBe(422);
+    expect(doubled.headers.get("content-type")).toBe("application/problem+json");
+    expect(doubled.body.errors).toEqual([{ path: "lines.0.quantity", message: expect.stringMatching(/line total exceed the limit/) }]);
+
+    // Each line within the limit, the sum beyond it.
+    const summed = await post("/orders", { lines: [{ productId: half.id, quantity: 1 }, { productId: priciest.id, quantity: 1 }] }, { token: user.accessToken });
+    expect(summed.status).toBe(422);
+    expect(summed.body.errors).toEqual([{ path: "lines", message: expect.stringMatching(/order total exceed the limit/) }]);
+
+    expect(await itemCount()).toBe(before);
+    expect((await get(`/products/${priciest.id}`)).body).toMatchObject({ stock: 10, version: 1 });
+    expect((await get(`/products/${half.id}`)).body).toMatchObject({ stock: 10, version: 1 });
+
+    // Exactly at the limit is accepted.
+    const atLimit = await post("/orders", { lines: [{ productId: priciest.id, quantity: 1 }] }, { token: user.accessToken });
+    expect(atLimit.status, atLimit.text).toBe(201);
+    expect(atLimit.body.total).toEqual({ amount: MAX_AMOUNT, currency: "EUR" });
   });
 });

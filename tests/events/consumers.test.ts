@@ -43,7 +43,7 @@ describe("consumers under AWS-shaped events", () => {
 
   it("fulfilment confirms an order once, however often the message is delivered", async () => {
     const token = await customerToken();
-    const product = await createProduct({ price: { amount: 500, currency: "EUR" }, stock: 5 });
+    const product = await createProduct({ price: { amount: 500, currency: "EUR" }, stock: 5 }, "approve");
     const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token });
     const order = placed.body;
     const event = orderEvent({ orderId: order.id, userId: order.userId, productId: product.id, quantity: 1, amount: 500 });
@@ -57,9 +57,9 @@ describe("consumers under AWS-shaped events", () => {
     expect((await get(`/orders/${order.id}`, { token })).body.version).toBe(2);
   });
 
-  it("fulfilment reports a failed payment as a batch item failure and leaves the order PENDING", async () => {
+  it("fulfilment reports an unreachable payment provider as a batch item failure and leaves the order PENDING", async () => {
     const token = await customerToken();
-    const product = await createProduct({ price: { amount: 1013, currency: "EUR" }, stock: 5 });
+    const product = await createProduct({ price: { amount: 1013, currency: "EUR" }, stock: 5 }, "unavailable");
     const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token });
     const failing = JSON.stringify(orderEvent({ orderId: placed.body.id, userId: placed.body.userId, productId: product.id, quantity: 1, amount: 1013 }));
     const unknownOrder = JSON.stringify(orderEvent()); // nothing to fulfil: succeeds as a no-op

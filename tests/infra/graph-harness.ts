@@ -191,6 +191,8 @@ export const deployEnv = {
     EMPORIUM_WEB_CERT_ARN: "arn:aws:acm:us-east-1:123456789012:certificate/graph-test-web",
     EMPORIUM_ONCALL_EMAIL: "oncall@emporium.test",
     EMPORIUM_EMAIL_SENDER: "orders@emporium.test",
+    // Production refuses to deploy without a payment provider (core/fulfilment/providers.ts).
+    EMPORIUM_PAYMENT_PROVIDER: "card-acquirer",
   },
   other: {
     // Production's settings too: other stages must ignore the domain and the concurrency.

@@ -10,6 +10,7 @@ import {
   functionSpecs,
   queues,
   routeEntries,
+  schedules,
   type ConsumerSpec,
   type FunctionSpec,
   type Link,
@@ -202,6 +203,18 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
       expect(build, spec.name).toBeDefined();
       expect(Object.keys(build!.links).sort(), spec.name).toEqual([...spec.links].sort());
     }
+  });
+
+  it("runs each manifest schedule as a cron on its expression, and gives functions their stage settings", () => {
+    const rules = ofType(g(), "aws:cloudwatch/eventRule:EventRule");
+    const byHandler = functionsByHandler(g());
+    for (const spec of Object.values(schedules)) {
+      expect(rules.map((rule) => rule.inputs.scheduleExpression), spec.name).toContain(spec.schedule);
+      expect(byHandler.get(spec.handler)?.inputs.environment?.variables?.ORDER_HOLD_MINUTES, spec.name).toBe("15");
+    }
+    // The harness configures a provider for production only; other stages get the simulator.
+    const provider = byHandler.get(consumers.Fulfilment.handler)?.inputs.environment?.variables?.PAYMENT_PROVIDER;
+    expect(provider).toBe(stage === "production" ? "card-acquirer" : "simulated");
   });
 
   it("takes a custom domain and provisioned concurrency from configuration in production only", () => {

@@ -7,7 +7,7 @@ import { waitFor } from "../support/wait";
 describe("order exports (202 + job + presigned download)", () => {
   it("accepts the request, runs it on the queue, and hands out a download link to the CSV", async () => {
     const user = await newUser();
-    const product = await createProduct({ price: { amount: 1013, currency: "EUR" }, stock: 5 }); // stays PENDING
+    const product = await createProduct({ price: { amount: 1013, currency: "EUR" }, stock: 5 }, "unavailable"); // stays PENDING
     const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token: user.accessToken });
     const admin = await adminToken();
     const since = placed.body.createdAt as string;
@@ -42,7 +42,7 @@ describe("order exports (202 + job + presigned download)", () => {
     expect(done.rows).toBeGreaterThan(0);
     // The job item (with its empty filter map) went through the stream; orders still confirm.
     const user = await newUser();
-    const product = await createProduct({ price: { amount: 800, currency: "EUR" }, stock: 5 });
+    const product = await createProduct({ price: { amount: 800, currency: "EUR" }, stock: 5 }, "approve");
     const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token: user.accessToken });
     await waitFor("the next order to be confirmed", async () =>
       (await get(`/orders/${placed.body.id}`, { token: user.accessToken })).body.status === "CONFIRMED" ? true : undefined,

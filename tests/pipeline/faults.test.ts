@@ -1,17 +1,18 @@
 import { describe, expect, inject, it } from "vitest";
 import { get, post } from "../support/http";
 import { createProduct } from "../support/catalogue";
-import { newUser } from "../support/users";
-import { peek } from "../support/pipeline";
+import { customerToken, newUser } from "../support/users";
+import { mailsAbout, peek, waitForStatus } from "../support/pipeline";
+import { ledgerEntry } from "@emporium/core/fulfilment";
 import { waitFor } from "../support/wait";
 
 describe("no loss under faults", () => {
   it("every order event is fulfilled exactly once in effect or sits in the DLQ: processed + dead-lettered = N", async () => {
     const N = 20;
     const user = await newUser();
-    // The simulated payment fails for totals ending in 13: those orders' fulfilment always fails.
-    const failing = await createProduct({ price: { amount: 1013, currency: "EUR" }, stock: 100 });
-    const healthy = await createProduct({ price: { amount: 1000, currency: "EUR" }, stock: 100 });
+    // The simulated provider is unreachable for one product: those orders' fulfilment always fails.
+    const failing = await createProduct({ price: { amount: 1000, currency: "EUR" }, stock: 100 }, "unavailable");
+    const healthy = await createProduct({ price: { amount: 1000, currency: "EUR" }, stock: 100 }, "approve");
     const orders: { id: string; failing: boolean }[] = [];
     for (let i = 0; i < N; i++) {
       const bad = i % 4 === 0;
@@ -44,7 +45,28 @@ describe("no loss under faults", () => {
     expect(settled.confirmed.map((order) => order.id).sort()).toEqual(orders.filter((order) => !order.failing).map((order) => order.id).sort());
     // Confirmed exactly once: one status change after creation, whatever the redeliveries.
     for (const order of settled.confirmed) expect(order.version).toBe(2);
-    // The failing ones were never confirmed, only retried and parked.
+    // The failing ones were never confirmed, only retried and parked; they stay PENDING, holding
+    // their stock, until the expiry schedule gives it back (tests/e2e/order-lifecycle.test.ts).
     for (const order of settled.statuses.filter((candidate) => settled.deadIds.has(candidate.id))) expect(order).toMatchObject({ status: "PENDING", version: 1 });
+  });
+
+  it("a declined payment ends the order PAYMENT_FAILED with its stock back, nothing dead-lettered, and the customer told", async () => {
+    // The seeded customer has an e-mail address on their profile, so the failure is e-mailed.
+    const user = { accessToken: await customerToken() };
+    const declined = await createProduct({ stock: 10 }, "decline");
+    const placed = await post("/orders", { lines: [{ productId: declined.id, quantity: 4 }] }, { token: user.accessToken });
+    expect(placed.status).toBe(201);
+    expect((await get(`/products/${declined.id}`)).body.stock).toBe(6);
+    const failed = await waitForStatus(placed.body.id, user.accessToken, "PAYMENT_FAILED");
+    expect(failed.version).toBe(2);
+    expect((await get(`/products/${declined.id}`)).body.stock).toBe(10);
+    const mail = await waitFor("the payment-failed e-mail", async () => (await mailsAbout(placed.body.id)).find((m) => m.subject.includes("could not be completed")));
+    expect(mail.text).toMatch(/payment was declined, nothing was charged/);
+    expect(await ledgerEntry(placed.body.id)).toBeUndefined();
+    // A terminal status: the customer can no longer cancel it, and stock is not given back twice.
+    expect((await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken })).status).toBe(409);
+    expect((await get(`/products/${declined.id}`)).body.stock).toBe(10);
+    const dlq = await peek(inject("stack").queues.FulfilmentQueue.deadLetter!.url, 200);
+    expect(dlq.filter((message) => message.body.includes(placed.body.id))).toEqual([]);
   });
 });

@@ -8,8 +8,8 @@ import { waitFor } from "../support/wait";
 describe("the event pipeline, end to end", () => {
   it("order placed → stream → processor → SNS → queues → fulfilment → CONFIRMED → e-mails, and sales counted", async () => {
     const token = await customerToken();
-    const kettle = await createProduct({ price: { amount: 5900, currency: "EUR" }, stock: 10 });
-    const filters = await createProduct({ price: { amount: 650, currency: "EUR" }, stock: 10 });
+    const kettle = await createProduct({ price: { amount: 5900, currency: "EUR" }, stock: 10 }, "approve");
+    const filters = await createProduct({ price: { amount: 650, currency: "EUR" }, stock: 10 }, "approve");
     const started = Date.now();
     const placed = await post("/orders", { lines: [{ productId: kettle.id, quantity: 2 }, { productId: filters.id, quantity: 3 }] }, { token });
     expect(placed.status).toBe(201);
@@ -38,9 +38,9 @@ describe("the event pipeline, end to end", () => {
 
   it("a cancellation reaches the customer and takes the sale back out of the counters", async () => {
     const token = await customerToken();
-    // A total ending in 13 makes the simulated payment fail, so the order stays PENDING
+    // The simulated provider is unreachable for this product, so the order stays PENDING
     // (fulfilment keeps retrying) and its customer can still cancel it.
-    const product = await createProduct({ price: { amount: 1013, currency: "EUR" }, stock: 10 });
+    const product = await createProduct({ price: { amount: 1013, currency: "EUR" }, stock: 10 }, "unavailable");
     const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token });
     const orderId = placed.body.id as string;
     const day = (placed.body.createdAt as string).slice(0, 10);

@@ -31,7 +31,7 @@ describe("a poison record on the table stream", () => {
 
     // An ordinary order placed right after it.
     const token = await customerToken();
-    const product = await createProduct({ price: { amount: 700, currency: "EUR" }, stock: 5 });
+    const product = await createProduct({ price: { amount: 700, currency: "EUR" }, stock: 5 }, "approve");
     const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token });
     expect(placed.status).toBe(201);
 

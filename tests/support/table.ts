@@ -5,7 +5,8 @@ import { inject } from "vitest";
  * Every item a request can write, counted. Only tests scan: it proves that a refused request
  * wrote nothing anywhere. Left out: rate-limit buckets (`LIMIT#…`), where every request, refused
  * or not, is accounted for by design, and what the event pipeline writes in the background
- * (`SALES#…` counters, `DONE#…` markers) while earlier tests' events drain.
+ * (`SALES#…` counters, `DONE#…` markers, the simulated payment provider's `PAYMENT#…` ledger)
+ * while earlier tests' events drain.
  */
 export async function itemCount(): Promise<number> {
   const { endpoints, tableName } = inject("stack");
@@ -20,8 +21,8 @@ export async function itemCount(): Promise<number> {
     const page = await client.send(new ScanCommand({
         TableName: tableName,
         Select: "COUNT",
-        FilterExpression: "NOT begins_with(pk, :limits) AND NOT begins_with(pk, :sales) AND NOT begins_with(pk, :done)",
-        ExpressionAttributeValues: { ":limits": { S: "LIMIT#" }, ":sales": { S: "SALES#" }, ":done": { S: "DONE#" } },
+        FilterExpression: "NOT begins_with(pk, :limits) AND NOT begins_with(pk, :sales) AND NOT begins_with(pk, :done) AND NOT begins_with(pk, :payments)",
+        ExpressionAttributeValues: { ":limits": { S: "LIMIT#" }, ":sales": { S: "SALES#" }, ":done": { S: "DONE#" }, ":payments": { S: "PAYMENT#" } },
         ExclusiveStartKey: startKey,
         ConsistentRead: true,
       }),);

@@ -28,12 +28,21 @@ export type Link =
   | "Email"
   | QueueName;
 
+/**
+ * Stage configuration a function reads from its environment, by variable name. `infra/*` sets
+ * the deployed values (infra/config.ts), `packages/local` the offline ones.
+ * - `PAYMENT_PROVIDER`: the payment port's adapter (core/fulfilment/providers.ts decides per stage).
+ * - `ORDER_HOLD_MINUTES`: how long an order may stay PENDING before it expires.
+ */
+export type Setting = "PAYMENT_PROVIDER" | "ORDER_HOLD_MINUTES";
+
 export interface FunctionSpec {
   /** Function name: unique, PascalCase; it becomes the Lambda's logical name. */
   name: string;
   /** `<file path from the repository root without extension>.<export>`, as SST expects. */
   handler: string;
   links: readonly Link[];
+  settings?: readonly Setting[];
   memory?: `${number} MB`;
   timeout?: `${number} seconds`;
 }
@@ -290,6 +299,7 @@ export const consumers = {
     name: "Fulfilment",
     handler: fn("consumers/fulfilment"),
     links: ["Table"],
+    settings: ["PAYMENT_PROVIDER"],
     source: { kind: "sqs", queue: "FulfilmentQueue" },
     batchSize: 10,
   },
@@ -320,7 +330,36 @@ export const consumers = {
   },
 } as const satisfies Record<string, ConsumerSpec>;
 
+/**
+ * Functions run on a schedule (EventBridge; `sst.aws.Cron` in infra/schedules.ts). The offline
+ * runtime fires them on the same expression. `schedule` is EventBridge's syntax: `rate(5
+ * minutes)` or `cron(minutes hours day-of-month month day-of-week year)`.
+ */
+export interface ScheduleSpec extends FunctionSpec {
+  schedule: `rate(${string})` | `cron(${string})`;
+}
+
+export const schedules = {
+  /** Gives back the stock of orders still PENDING after the hold (see core/orders/lifecycle.ts). */
+  ExpirePendingOrders: {
+    name: "ExpirePendingOrders",
+    handler: fn("schedules/expire-orders"),
+    links: ["Table"],
+    settings: ["ORDER_HOLD_MINUTES"],
+    schedule: "rate(1 minute)",
+    timeout: "60 seconds",
+  },
+} as const satisfies Record<string, ScheduleSpec>;
+export type ScheduleName = keyof typeof schedules;
+
 /** Every function of the app, for whatever builds or runs them all. */
 export function functionSpecs(): FunctionSpec[] {
-  return [...routeEntries().map(([, spec]) => spec), apiKeyAuthorizer, ...Object.values(triggers), ...Object.values(consumers), uploads.processor];
+  return [
+    ...routeEntries().map(([, spec]) => spec),
+    apiKeyAuthorizer,
+    ...Object.values(triggers),
+    ...Object.values(consumers),
+    uploads.processor,
+    ...Object.values(schedules),
+  ];
 }

@@ -1,10 +1,11 @@
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { OrderEvent } from "../events";
+import { releasesStock } from "../orders/lifecycle";
 import { markerItem, queryPage, tableName, transactionCancellationReasons, documentClient } from "../table";
 
 /**
  * Per-product, per-day sales counters (the day the order was placed, UTC), kept net of
- * cancellations. One item per product, day and currency:
+ * orders that end unpaid. One item per product, day and currency:
  *   pk SALES#<productId>  sk DAY#<yyyy-mm-dd>#<currency>   (one product over time)
  *   gsi1pk SALES          gsi1sk <yyyy-mm-dd>#<productId>#<currency>   (all products by day)
  * Counting an event and marking it counted happen in one transaction, so a redelivered record
@@ -20,10 +21,10 @@ export interface SalesCounter {
 
 const counterKey = (productId: string, day: string, currency: string) => ({ pk: `SALES#${productId}`, sk: `DAY#${day}#${currency}` });
 
-/** How an event moves the counters: +1 per line for a new order, −1 when it is cancelled. */
+/** How an event moves the counters: +1 per line for a new order, −1 when it ends unpaid (cancelled, payment failed, expired). */
 function direction(event: OrderEvent): 1 | -1 | 0 {
   if (event.type === "order.created") return 1;
-  if (event.data.status === "CANCELLED") return -1;
+  if (releasesStock(event.data.status)) return -1;
   return 0;
 }
 

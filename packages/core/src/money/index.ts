@@ -6,12 +6,22 @@ export interface Money {
   currency: string;
 }
 
+/**
+ * The largest amount anything in the system may carry: a price, a line total, an order total.
+ * The API's request schemas, the order service and the event contract all judge amounts with
+ * `moneySchema` below, so an amount one accepts is an amount the others accept.
+ */
 export const MAX_AMOUNT = 100_000_000_00;
 
 export const moneySchema = v.strictObject({
   amount: v.pipe(v.number(), v.integer("must be an integer number of minor units"), v.minValue(0), v.maxValue(MAX_AMOUNT)),
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code")),
 });
+
+/** Whether an amount computed by the server (a product of prices, a sum) is within the limits. */
+export function withinLimit(value: Money): boolean {
+  return v.is(moneySchema, value);
+}
 
 export function multiply(price: Money, quantity: number): Money {
   return { amount: price.amount * quantity, currency: price.currency };

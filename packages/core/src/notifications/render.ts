@@ -23,6 +23,8 @@ export function renderOrderMail(event: OrderEvent, name: string | null): Mail | 
     SHIPPED: "has shipped",
     DELIVERED: "was delivered",
     CANCELLED: "was cancelled",
+    PAYMENT_FAILED: "could not be completed: the payment was declined, nothing was charged and the items are back on sale",
+    EXPIRED: "expired: the payment did not complete in time, nothing was charged and the items are back on sale",
   };
   const message = messages[status];
   if (!message) return undefined;

@@ -18,7 +18,7 @@ const statusSk = (order: Pick<Order, "createdAt" | "id">) => `${order.createdAt}
  * The order item also carries its lines in brief, so the table's stream hands consumers the
  * whole order in one record; the line items stay the source for reading an order's lines.
  */
-function orderItem(order: Order, lines: OrderLine[]) {
+export function orderItem(order: Order, lines: OrderLine[]) {
   return {
     pk: orderPk(order.id),
     sk: "ORDER",
@@ -46,31 +46,35 @@ function toLine(item: Record<string, unknown>): OrderLine {
   return { productId, name, quantity, unitPrice, lineTotal };
 }
 
-export interface StockReservation {
-  productId: string;
-  quantity: number;
-  /** The product version the line was priced from; a concurrent catalogue edit cancels the order. */
-  expectedVersion: number;
-}
-
 /**
- * Writes the order, its lines and the stock decrements in one transaction. The index of each
- * reservation's item in the transaction is `1 + lines.length + i`, which callers use to read
- * cancellation reasons.
+ * Writes the order, its lines and the stock decrements in one transaction. Each line's product
+ * must still have the name and price the line was priced from (a concurrent catalogue edit
+ * makes the caller re-price), and enough stock. Taking stock is a change of the product: it
+ * bumps the product's version, so its ETag moves; concurrent orders of one product do not
+ * conflict on that version, only on stock.
  */
-export async function insertOrder(order: Order, lines: OrderLine[], reservations: StockReservation[]): Promise<void> {
+export async function insertOrder(order: Order, lines: OrderLine[]): Promise<void> {
   await documentClient().send(
     new TransactWriteCommand({
       TransactItems: [
         { Put: { TableName: tableName(), Item: orderItem(order, lines), ConditionExpression: "attribute_not_exists(pk)" } },
         ...lines.map((line, index) => ({ Put: { TableName: tableName(), Item: lineItem(order.id, index, line) } })),
-        ...reservations.map((reservation) => ({
+        ...lines.map((line) => ({
           Update: {
             TableName: tableName(),
-            Key: productKey(reservation.productId),
-            UpdateExpression: "SET stock = stock - :quantity",
-            ConditionExpression: "attribute_exists(pk) AND stock >= :quantity AND version = :version",
-            ExpressionAttributeValues: { ":quantity": reservation.quantity, ":version": reservation.expectedVersion },
+            Key: productKey(line.productId),
+            UpdateExpression: "SET stock = stock - :quantity, updatedAt = :now ADD version :one",
+            ConditionExpression:
+              "attribute_exists(pk) AND stock >= :quantity AND #name = :name AND price.amount = :amount AND price.currency = :currency",
+            ExpressionAttributeNames: { "#name": "name" },
+            ExpressionAttributeValues: {
+              ":quantity": line.quantity,
+              ":name": line.name,
+              ":amount": line.unitPrice.amount,
+              ":currency": line.unitPrice.currency,
+              ":now": order.createdAt,
+              ":one": 1,
+            },
           },
         })),
       ],
@@ -124,8 +128,8 @@ export async function listOrdersByStatus(status: OrderStatus, from: string, to: 
 }
 
 /**
- * Moves an order to `to` only if it is still at `from` and `expectedVersion`, and applies the
- * stock changes (positive quantities restore stock) in the same transaction.
+ * Moves an order to `to` only if it is still at the status and version it was read at, and
+ * gives back `stockReturns` in the same transaction (each a change of its product: new version).
  */
 export async function transitionOrder(
   order: Order,
@@ -157,9 +161,9 @@ export async function transitionOrder(
           Update: {
             TableName: tableName(),
             Key: productKey(line.productId),
-            UpdateExpression: "SET stock = stock + :quantity",
+            UpdateExpression: "SET stock = stock + :quantity, updatedAt = :now ADD version :one",
             ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeValues: { ":quantity": line.quantity },
+            ExpressionAttributeValues: { ":quantity": line.quantity, ":now": now, ":one": 1 },
           },
         })),
       ],

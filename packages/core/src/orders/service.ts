@@ -1,13 +1,13 @@
 import { can, isAdmin, type Actor, type Principal } from "../auth";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { newId } from "../ids";
-import { multiply, sum } from "../money";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import { getProducts } from "../products";
 import { transactionCancellationReasons } from "../table";
 import * as repository from "./repository";
-import { canTransition, type OrderStatus } from "./lifecycle";
-import type { Order, OrderLine, OrderSearch, OrderWithLines, PlaceOrder } from "./schema";
+import { canTransition, releasesStock, type OrderStatus } from "./lifecycle";
+import { priceOrder } from "./pricing";
+import type { Order, OrderSearch, OrderWithLines, PlaceOrder } from "./schema";
 
 /**
  * How often a write that lost a race (a transaction conflict, or a product edited between
@@ -19,48 +19,17 @@ const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
 
 /**
- * Places an order: prices every line from the catalogue (never from the client) and writes the
- * order, its lines and the stock decrements in one transaction, so stock can never go negative.
+ * Places an order: prices every line from the catalogue (never from the client, see
+ * ./pricing.ts) and writes the order, its lines and the stock decrements in one transaction,
+ * so stock can never go negative.
  */
 export async function place(principal: Principal, input: PlaceOrder, now = () => new Date()): Promise<OrderWithLines> {
   const orderId = newId();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const products = await getProducts(input.lines.map((line) => line.productId));
-    const missing = input.lines.flatMap((line, index) =>
-      products.has(line.productId) ? [] : [{ path: `lines.${index}.productId`, message: "does not exist" }],
-    );
-    if (missing.length > 0) throw new ValidationError(missing);
-
-    const lines: OrderLine[] = input.lines.map(({ productId, quantity }) => {
-      const product = products.get(productId)!;
-      if (product.stock < quantity) {
-        throw new ConflictError(`Not enough stock for product ${productId}: ${product.stock} left, ${quantity} requested.`);
-      }
-      return { productId, name: product.name, quantity, unitPrice: product.price, lineTotal: multiply(product.price, quantity) };
-    });
-    const currency = lines[0]!.unitPrice.currency;
-    if (lines.some((line) => line.unitPrice.currency !== currency)) {
-      throw new ValidationError([{ path: "lines", message: "must all be priced in the same currency" }]);
-    }
-
-    const timestamp = now().toISOString();
-    const order: Order = {
-      id: orderId,
-      userId: principal.userId,
-      status: "PENDING",
-      total: sum(lines.map((line) => line.lineTotal), currency),
-      lineCount: lines.length,
-      version: 1,
-      createdAt: timestamp,
-      updatedAt: timestamp,
-    };
-    const reservations = input.lines.map(({ productId, quantity }) => ({
-      productId,
-      quantity,
-      expectedVersion: products.get(productId)!.version,
-    }));
+    const { order, lines } = priceOrder(input, products, { id: orderId, userId: principal.userId }, now().toISOString());
     try {
-      await repository.insertOrder(order, lines, reservations);
+      await repository.insertOrder(order, lines);
       return { ...order, lines };
     } catch (error) {
       // Stock taken or a product edited since we read it, or a concurrent transaction: re-price.
@@ -105,26 +74,46 @@ export async function search(actor: Actor, query: OrderSearch): Promise<Page<Ord
 }
 
 /**
+ * The one way an order changes status (see ./lifecycle.ts): read it, let `guard` refuse, then
+ * write the new status with a condition on the status and version just read, giving stock back
+ * in the same transaction when the new status releases it. A write that lost a race reads again
+ * (the guard then sees the winner's status). Returns whether this call made the change.
+ */
+async function move(
+  id: string,
+  to: OrderStatus,
+  now: () => Date,
+  read: (id: string) => Promise<OrderWithLines | undefined> = repository.getOrder,
+  guard: (order: OrderWithLines) => void = () => {},
+): Promise<{ order: OrderWithLines; changed: boolean }> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const order = await read(id);
+    if (!order) throw new NotFoundError(`Order ${id} does not exist.`);
+    guard(order);
+    if (order.status === to) return { order, changed: false };
+    if (!canTransition(order.status, to)) throw new ConflictError(`Order ${id} is ${order.status} and cannot become ${to}.`);
+    // Stock goes back only to products still in the catalogue.
+    const existing = releasesStock(to) ? await getProducts(order.lines.map((line) => line.productId)) : new Map();
+    const returns = order.lines.filter((line) => existing.has(line.productId));
+    const timestamp = now().toISOString();
+    try {
+      await repository.transitionOrder(order, to, timestamp, returns);
+      return { order: { ...order, status: to, version: order.version + 1, updatedAt: timestamp }, changed: true };
+    } catch (error) {
+      if (!transactionCancellationReasons(error)) throw error;
+      await pause(attempt); // the order or a product changed meanwhile: look again
+    }
+  }
+  throw new ConflictError(`Order ${id} kept changing; retry.`);
+}
+
+/**
  * Moves an order along the lifecycle on behalf of the system (fulfilment). Idempotent: an
  * order already at `to` is left alone and returned; a move the lifecycle forbids from the
  * order's current status is a conflict.
  */
-export async function advance(id: string, to: OrderStatus, now = () => new Date()): Promise<Order> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const order = await repository.getOrder(id);
-    if (!order) throw new NotFoundError(`Order ${id} does not exist.`);
-    if (order.status === to) return order;
-    if (!canTransition(order.status, to)) throw new ConflictError(`Order ${id} is ${order.status} and cannot become ${to}.`);
-    const timestamp = now().toISOString();
-    try {
-      await repository.transitionOrder(order, to, timestamp);
-      return { ...order, status: to, version: order.version + 1, updatedAt: timestamp };
-    } catch (error) {
-      if (!transactionCancellationReasons(error)) throw error;
-      await pause(attempt); // changed meanwhile (e.g. cancelled): look again
-    }
-  }
-  throw new ConflictError(`Order ${id} kept changing; retry.`);
+export async function advance(id: string, to: OrderStatus, now = () => new Date()): Promise<OrderWithLines> {
+  return (await move(id, to, now)).order;
 }
 
 /** Every order of one status within dates (both optional), newest first, page by page. */
@@ -139,21 +128,36 @@ export async function* allByStatus(status: OrderStatus, from?: string, to?: stri
 
 /** Cancels a PENDING order of the caller's and puts its stock back, in one transaction. */
 export async function cancel(principal: Principal, id: string, now = () => new Date()): Promise<OrderWithLines> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const order = await get(principal, id);
+  const { order } = await move(id, "CANCELLED", now, (orderId) => get(principal, orderId), (order) => {
     if (order.userId !== principal.userId) throw new ForbiddenError("Only the customer who placed an order can cancel it.");
     if (order.status !== "PENDING") throw new ConflictError(`Order ${id} is ${order.status} and can no longer be cancelled.`);
-    // Stock goes back only to products still in the catalogue.
-    const existing = await getProducts(order.lines.map((line) => line.productId));
-    const returns = order.lines.filter((line) => existing.has(line.productId));
-    const timestamp = now().toISOString();
-    try {
-      await repository.transitionOrder(order, "CANCELLED", timestamp, returns);
-      return { ...order, status: "CANCELLED", version: order.version + 1, updatedAt: timestamp };
-    } catch (error) {
-      if (!transactionCancellationReasons(error)) throw error;
-      await pause(attempt); // the order or a product changed meanwhile: look again
+  });
+  return order;
+}
+
+/**
+ * Expires every order still PENDING after `holdMinutes`, giving its stock back. Reads the
+ * status index (PENDING orders by creation time, oldest first up to the cutoff), never the
+ * whole table; each expiry is a conditional write, so an order confirmed or cancelled since the
+ * index was read is left alone. Returns the ids it expired.
+ */
+export async function expireStale(holdMinutes: number, now = () => new Date()): Promise<string[]> {
+  const cutoff = new Date(now().getTime() - holdMinutes * 60_000).toISOString();
+  const expired: string[] = [];
+  let startKey: Record<string, string> | undefined;
+  do {
+    const page = await repository.listOrdersByStatus("PENDING", "0", cutoff, 100, startKey);
+    for (const stale of page.items) {
+      try {
+        const { changed } = await move(stale.id, "EXPIRED", now, repository.getOrder, (order) => {
+          if (order.status !== "PENDING" || order.createdAt >= cutoff) throw new ConflictError(`Order ${order.id} is no longer due to expire.`);
+        });
+        if (changed) expired.push(stale.id);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error; // confirmed, cancelled or failed meanwhile
+      }
     }
-  }
-  throw new ConflictError(`Order ${id} kept changing while it was being cancelled; retry.`);
+    startKey = page.lastKey;
+  } while (startKey);
+  return expired;
 }

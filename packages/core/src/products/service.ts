@@ -34,16 +34,25 @@ export async function replace(id: string, input: ProductReplacement, now = new D
   return rewrite(id, () => input, now, expectedVersion);
 }
 
-/** Writes the fields `change` derives from the current product, in one read and one conditional write. */
+const REWRITE_ATTEMPTS = 5;
+
+/**
+ * Writes the fields `change` derives from the current product, in one read and one conditional
+ * write. Orders move a product's version too (taking or giving back stock), so a write without
+ * If-Match that lost such a race reads again and reapplies its change a few times; with
+ * If-Match, any other version is a 412.
+ */
 async function rewrite(id: string, change: (current: Product) => ProductReplacement, now: Date, expectedVersion?: number): Promise<Product> {
-  const current = await get(id);
-  if (expectedVersion !== undefined && expectedVersion !== current.version) throw stale(id, current.version);
-  const product: Product = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
-  if (await repository.replaceProduct(product, current.version)) return product;
+  for (let attempt = 0; attempt < REWRITE_ATTEMPTS; attempt++) {
+    const current = await get(id);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) throw stale(id, current.version);
+    const product: Product = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
+    if (await repository.replaceProduct(product, current.version)) return product;
+  }
   const latest = await repository.getProduct(id);
-  if (latest && expectedVersion !== undefined) throw stale(id, latest.version);
-  if (latest) throw new ConflictError(`Product ${id} changed while it was being updated; retry.`);
-  throw notFound(id);
+  if (!latest) throw notFound(id);
+  if (expectedVersion !== undefined) throw stale(id, latest.version);
+  throw new ConflictError(`Product ${id} changed while it was being updated; retry.`);
 }
 
 export async function remove(id: string): Promise<void> {

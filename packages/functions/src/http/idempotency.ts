@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import type { Context } from "aws-lambda";
@@ -8,15 +9,26 @@ import type { Response } from "./response";
 
 /**
  * `Idempotency-Key` for non-idempotent writes, with Powertools idempotency on its own table:
- * the first request with a key runs and its response is kept for a day; the same key with the
- * same body replays that response (status and body); the same key with another body is a 422;
- * a second request while the first is still running is a 409. Keys are scoped to the caller
- * and the route, so no one can replay someone else's response. Failures are not kept: a request
- * that failed can be retried with its key.
+ * the first request with a key runs and its response is kept for a day; the same request again
+ * replays that response (status and body); a second request while the first is still running
+ * is a 409. Failures are not kept: a request that failed can be retried with its key.
+ *
+ * A key is bound to the request it was first sent with. The record's id is the caller and the
+ * key (one namespace for every route, `KEY_PREFIX`, not one per function), and the record keeps
+ * a hash of the request itself: method, concrete path (path parameters included) and a SHA-256
+ * of the body. The same key from the same caller with any other method, path or body is refused
+ * with 422 (see ./problem.ts) instead of replaying a response that belongs to another request;
+ * another caller's key is theirs, so no one can replay someone else's response.
  */
 export type IdempotencyRunner = (request: Request, context: Context, handle: () => Promise<Response>) => Promise<Response>;
 
-const config = new IdempotencyConfig({ eventKeyJmesPath: "key", payloadValidationJmesPath: "body", expiresAfterSeconds: 24 * 3600 });
+interface IdempotentRequest {
+  key: string;
+  request: { method: string; path: string; bodySha256: string };
+}
+
+const config = new IdempotencyConfig({ eventKeyJmesPath: "key", payloadValidationJmesPath: "request", expiresAfterSeconds: 24 * 3600 });
+const KEY_PREFIX = "api";
 let store: DynamoDBPersistenceLayer | undefined;
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -26,6 +38,17 @@ export const idempotent: IdempotencyRunner = async (request, context, handle) =>
   if (key === undefined) return handle();
   if (!KEY.test(key)) throw new ValidationError([{ path: "Idempotency-Key", message: "must be 1–255 visible ASCII characters" }]);
   store ??= new DynamoDBPersistenceLayer({ tableName: Resource.Idempotency.name });
-  const run = makeIdempotent(async (_payload: { key: string; body: string }, _context: Context) => handle(), { persistenceStore: store, config });
-  return run({ key: `${request.caller.limiter}#${request.event.routeKey}#${key}`, body: request.event.body ?? "" }, context);
+  const run = makeIdempotent(async (_payload: IdempotentRequest, _context: Context) => handle(), { persistenceStore: store, config, keyPrefix: KEY_PREFIX });
+  const { event } = request;
+  return run(
+    {
+      key: `${request.caller.limiter}#${key}`,
+      request: {
+        method: event.requestContext.http.method,
+        path: event.rawPath,
+        bodySha256: createHash("sha256").update(event.body ?? "").digest("hex"),
+      },
+    },
+    context,
+  );
 };

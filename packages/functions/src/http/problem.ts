@@ -39,7 +39,12 @@ export function problem(error: unknown, requestId: string): Response {
   if (error instanceof HttpError) return render(error.status, error.title, error.message, requestId, error.headers);
   // Powertools idempotency's outcomes, known by name so that only idempotent routes bundle it.
   if (error instanceof Error && error.name === "IdempotencyValidationError") {
-    return render(422, "Idempotency key reused", "This Idempotency-Key was used with a different request body.", requestId);
+    return render(
+      422,
+      "Idempotency key reused",
+      "This Idempotency-Key was already used for a different request (another method, path or body); use a new key for a new request.",
+      requestId,
+    );
   }
   if (error instanceof Error && error.name === "IdempotencyAlreadyInProgressError") {
     return render(409, "Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly.", requestId, { "retry-after": "1" });

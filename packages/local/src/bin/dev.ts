@@ -21,7 +21,16 @@ const log = (source: string, line: string) => {
 
 try {
   console.log("Starting Emporium offline: DynamoDB Local, cognito-local, functions, API gateway…");
-  const stack = await startStack({ root, ports: { api: port, dynamodb: 8100, cognito: 9229, lambda: 9001, kinesis: 4568, ses: 9002 }, persist: true, watch: true, log });
+  // The order hold is stage configuration, read from the same variable as at deploy time.
+  const orderHoldMinutes = process.env.EMPORIUM_ORDER_HOLD_MINUTES ? Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES) : undefined;
+  const stack = await startStack({
+    root,
+    ports: { api: port, dynamodb: 8100, cognito: 9229, lambda: 9001, kinesis: 4568, ses: 9002 },
+    persist: true,
+    watch: true,
+    log,
+    orderHoldMinutes,
+  });
   const state: DevState = {
     apiUrl: stack.apiUrl,
     cognitoEndpoint: stack.endpoints.cognito,

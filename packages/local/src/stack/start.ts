@@ -3,7 +3,20 @@ import { join, resolve } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { idempotencyTableDefinition } from "@emporium/core/table";
-import { apiKeyAuthorizer, cors, corsOrigins, defaults, functionSpecs, routeEntries, triggers, uploads } from "@emporium/functions/manifest";
+import { DEFAULT_HOLD_MINUTES } from "@emporium/core/orders";
+import { SIMULATED_PROVIDER } from "@emporium/core/fulfilment";
+import {
+  apiKeyAuthorizer,
+  cors,
+  corsOrigins,
+  defaults,
+  functionSpecs,
+  routeEntries,
+  schedules,
+  triggers,
+  uploads,
+  type Setting,
+} from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
 import { startDynamo } from "../emulators/dynamodb";
 import { startFauxqsEmulator, type FauxqsEmulator } from "../emulators/fauxqs";
@@ -15,6 +28,7 @@ import type { Emulator } from "../emulators/process";
 import { FunctionHost, type FunctionMetrics } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
 import { startLambdaApi } from "../lambda-api/server";
+import { startSchedules } from "../schedules";
 import { provisionUserPool } from "../provision/cognito";
 import { startEventSources, type EventSources } from "../event-sources";
 import { provisionMessaging, type MessagingResources } from "../provision/messaging";
@@ -37,6 +51,8 @@ export interface StackOptions {
   persist: boolean;
   /** Rebuild handlers when their sources change. */
   watch: boolean;
+  /** How long an order may stay PENDING before the schedule expires it (the stage default otherwise). */
+  orderHoldMinutes?: number;
   log: (source: string, line: string) => void;
 }
 
@@ -122,7 +138,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
     const resources = { tableName, idempotencyTableName, ...secrets, userPoolId, clientId, apiUrl, ...messaging, emailSender: "orders@emporium.local" };
     const endpoints: LocalEndpoints = { dynamodb: dynamo.endpoint, cognito: cognito.endpoint, messaging: fauxqs.endpoint, kinesis: kinesis.endpoint, ses: ses.endpoint };
-    const environment = functionEnvironment(resources, endpoints);
+    // Stage configuration offline: the payment simulator, and the order hold.
+    const settings: Record<Setting, string> = {
+      PAYMENT_PROVIDER: SIMULATED_PROVIDER,
+      ORDER_HOLD_MINUTES: String(options.orderHoldMinutes ?? DEFAULT_HOLD_MINUTES),
+    };
+    const settingsOf = (wanted: readonly Setting[] = []) => Object.fromEntries(wanted.map((name) => [name, settings[name]]));
+    const environment = { ...functionEnvironment(resources, endpoints), ...settings };
     // Seeding runs core services in this process; functions get their own environments.
     applyEnvironment(environment);
 
@@ -134,7 +156,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         handler: spec.handler,
         memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
         timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
-        environment: { ...functionEnvironment(resources, endpoints, spec.links), ...passThrough() },
+        environment: { ...functionEnvironment(resources, endpoints, spec.links), ...settingsOf(spec.settings), ...passThrough() },
       })),
     );
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
@@ -197,6 +219,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log: (line) => options.log(`s3:${uploads.bucket}`, line),
     });
     stoppers.push(async () => notifications.stop());
+
+    // Scheduled functions fire on their manifest expressions; tests fire them on demand through the Lambda API.
+    const scheduler = startSchedules({ schedules: Object.values(schedules), region: REGION, invoke, log: options.log });
+    stoppers.push(async () => scheduler.stop());
 
     await seedCatalogue();
     await seedAccounts(cognitoClient, userPoolId);

@@ -1,0 +1,24 @@
+import { inject } from "vitest";
+import type { ScheduleName } from "@emporium/functions/manifest";
+
+/**
+ * Fires a scheduled function now, through the offline runtime's Lambda Invoke API, with the
+ * event EventBridge would send for a firing scheduled at `time` (the function's clock).
+ */
+export async function fireSchedule(name: ScheduleName, time: Date): Promise<any> {
+  const event = {
+    version: "0",
+    id: crypto.randomUUID(),
+    "detail-type": "Scheduled Event",
+    source: "aws.events",
+    account: "000000000000",
+    time: time.toISOString(),
+    region: "us-east-1",
+    resources: [`arn:aws:events:us-east-1:000000000000:rule/${name}`],
+    detail: {},
+  };
+  const response = await fetch(`${inject("stack").endpoints.lambda}/2015-03-31/functions/${name}/invocations`, { method: "POST", body: JSON.stringify(event) });
+  const text = await response.text();
+  if (response.status !== 200 || response.headers.get("x-amz-function-error")) throw new Error(`${name} failed (${response.status}): ${text}`);
+  return JSON.parse(text);
+}
