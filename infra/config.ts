@@ -26,7 +26,8 @@ export const webDomain = settings.webDomain ? { ...settings.webDomain, dns: fals
 
 export const provisionedConcurrency = settings.provisionedConcurrency;
 
-export const orderHoldMinutes = Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES ?? DEFAULT_HOLD_MINUTES);
+// An empty value is an unset one: GitHub expands an unset secret to "".
+export const orderHoldMinutes = Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES?.trim() || DEFAULT_HOLD_MINUTES);
 if (!Number.isFinite(orderHoldMinutes) || orderHoldMinutes <= 0) {
   throw new Error(`EMPORIUM_ORDER_HOLD_MINUTES must be a positive number of minutes; got ${process.env.EMPORIUM_ORDER_HOLD_MINUTES}`);
 }

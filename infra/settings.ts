@@ -16,6 +16,10 @@ export const settingNames = {
   provisionedConcurrency: "EMPORIUM_PROVISIONED_CONCURRENCY",
   /** Who the Alarms topic e-mails: required in production, optional elsewhere. */
   oncallEmail: "EMPORIUM_ONCALL_EMAIL",
+  /** The payment port's adapter (packages/core/src/fulfilment/providers.ts); never the simulator in production. */
+  paymentProvider: "EMPORIUM_PAYMENT_PROVIDER",
+  /** How long an order may stay PENDING before it expires, in minutes (15 when unset). */
+  orderHoldMinutes: "EMPORIUM_ORDER_HOLD_MINUTES",
   /** The address order e-mails and Cognito's messages come from (see infra/email.ts). */
   emailSender: "EMPORIUM_EMAIL_SENDER",
 } as const;
@@ -23,7 +27,13 @@ export const settingNames = {
 type SettingName = (typeof settingNames)[keyof typeof settingNames];
 
 /** A production deploy without one of these fails before it changes anything. */
-export const requiredInProduction: readonly SettingName[] = [settingNames.apiDomain, settingNames.webDomain, settingNames.oncallEmail, settingNames.emailSender];
+export const requiredInProduction: readonly SettingName[] = [
+  settingNames.apiDomain,
+  settingNames.webDomain,
+  settingNames.oncallEmail,
+  settingNames.emailSender,
+  settingNames.paymentProvider,
+];
 /** Every other stage needs a sender too: it sends from an identity verified beforehand. */
 export const requiredInOtherStages: readonly SettingName[] = [settingNames.emailSender];
 

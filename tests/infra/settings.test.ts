@@ -13,6 +13,7 @@ const complete = {
   EMPORIUM_PROVISIONED_CONCURRENCY: "3",
   EMPORIUM_ONCALL_EMAIL: "oncall@emporium.test",
   EMPORIUM_EMAIL_SENDER: "orders@emporium.test",
+  EMPORIUM_PAYMENT_PROVIDER: "card-acquirer",
 };
 
 describe("deploy settings", () => {
