@@ -1,4 +1,4 @@
-import { passwordPolicy, userGroups } from "../packages/core/src/identity/policy";
+import { passwordPolicy, refreshTokenValidityDays, userGroups } from "../packages/core/src/identity/policy";
 import { triggers } from "../packages/functions/src/manifest";
 import { functionArgs } from "./functions";
 import { table } from "./storage";
@@ -50,6 +50,10 @@ export const client = userPool.addClient("UserPoolClient", {
       args.explicitAuthFlows = ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
       args.generateSecret = false;
       args.preventUserExistenceErrors = "ENABLED";
+      // Logout revokes refresh tokens (RevokeToken); the web app's refresh cookie lasts as long as they do.
+      args.enableTokenRevocation = true;
+      args.refreshTokenValidity = refreshTokenValidityDays;
+      args.tokenValidityUnits = { accessToken: "hours", idToken: "hours", refreshToken: "days" };
       return undefined;
     },
   },

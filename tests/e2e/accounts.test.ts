@@ -60,6 +60,33 @@ describe("account flows", () => {
     expect((await post("/auth/login", { email, password: "New-Passw0rd-1234" })).status).toBe(200);
   });
 
+  it("resends the confirmation code: the new code confirms, the old one no longer does", async () => {
+    const email = freshEmail();
+    expect((await post("/auth/signup", { email, password })).status).toBe(202);
+    const first = latestCode(email);
+    const resent = await post("/auth/resend-confirmation", { email });
+    expect(resent.status).toBe(202);
+    const second = latestCode(email);
+    // Codes are random: the two differ except once in a million, when the old one is the new one.
+    if (second !== first) expect((await post("/auth/confirm", { email, code: first })).status).toBe(422);
+    expect((await post("/auth/confirm", { email, code: second })).status).toBe(204);
+    expect((await post("/auth/login", { email, password })).status).toBe(200);
+  });
+
+  it("answers a resend the same for unknown, unconfirmed and confirmed addresses (no user enumeration)", async () => {
+    const pending = freshEmail();
+    expect((await post("/auth/signup", { email: pending, password })).status).toBe(202);
+    const confirmed = freshEmail();
+    await signUpAndConfirm(confirmed);
+    const answers = await Promise.all([pending, confirmed, freshEmail()].map((email) => post("/auth/resend-confirmation", { email })));
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202]);
+    expect(answers.map((answer) => answer.body)).toEqual(Array(3).fill(answers[0]!.body));
+    // A resend to an unknown address creates no account (nothing for a code to be kept on).
+    const unknown = freshEmail();
+    await post("/auth/resend-confirmation", { email: unknown });
+    expect(() => latestCode(unknown)).toThrow(/no code/);
+  });
+
   it("enforces the password policy with field errors and creates nothing", async () => {
     const email = freshEmail();
     const cases: [string, string][] = [
@@ -104,6 +131,8 @@ describe("account flows", () => {
       ["/auth/confirm", { email: freshEmail(), code: "12ab56" }],
       ["/auth/login", { email: freshEmail() }],
       ["/auth/refresh", {}],
+      ["/auth/resend-confirmation", { email: "not-an-email" }],
+      ["/auth/resend-confirmation", { email: freshEmail(), code: "123456" }],
     ] as const) {
       const response = await post(path, body);
       expect(response.status, `${path} ${JSON.stringify(body)}`).toBe(422);

@@ -28,6 +28,20 @@ describe("secrets never reach the logs", () => {
     secrets.push(`${password}-wrong`);
     expect((await post("/auth/refresh", { refreshToken: login.body.refreshToken })).status).toBe(200);
 
+    // Cookie sessions: the refresh token arrives in a Cookie header and leaves in Set-Cookie.
+    const cookieLogin = await post("/auth/login", { email, password, session: "cookie" });
+    expect(cookieLogin.status).toBe(200);
+    const cookieToken = /^emporium_refresh=([^;]+)/.exec(cookieLogin.headers.getSetCookie()[0] ?? "")?.[1];
+    expect(cookieToken).toEqual(expect.any(String));
+    secrets.push(cookieToken!, cookieLogin.body.accessToken);
+    const cookie = { headers: { cookie: `emporium_refresh=${cookieToken}` } };
+    expect((await post("/auth/refresh", { session: "cookie" }, cookie)).status).toBe(200);
+    expect((await post("/auth/refresh", { session: "cookie" }, { headers: { ...cookie.headers, origin: "https://evil.example" } })).status).toBe(403);
+    expect((await post("/auth/logout", { session: "cookie" }, cookie)).status).toBe(204);
+    expect((await post("/auth/refresh", { session: "cookie" }, cookie)).status).toBe(401);
+    expect((await post("/auth/logout", { refreshToken: login.body.refreshToken })).status).toBe(204);
+    expect((await post("/auth/resend-confirmation", { email })).status).toBe(202);
+
     expect((await post("/auth/forgot-password", { email })).status).toBe(202);
     const newPassword = `Log-Check-New-${randomUUID()}-2!`;
     secrets.push(newPassword);
@@ -50,7 +64,7 @@ describe("secrets never reach the logs", () => {
       expect(apiLogs.filter((line) => line.includes(secret)), `a log line contains ${secret.slice(0, 6)}…`).toEqual([]);
     }
     // Token bodies can leak without their signature; check the payload part alone too.
-    for (const token of [login.body.accessToken, login.body.refreshToken]) {
+    for (const token of [login.body.accessToken, login.body.refreshToken, cookieToken!]) {
       expect(apiLogs.some((line) => line.includes(token.split(".")[1]))).toBe(false);
     }
   });

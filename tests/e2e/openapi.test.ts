@@ -24,6 +24,20 @@ describe("OpenAPI document and docs page", () => {
     expect(placeOrder.properties.lines.items.required).toEqual(["productId", "quantity"]);
     expect(placeOrder.properties.lines.maxItems).toBe(25);
     expect(placeOrder.additionalProperties).toBe(false);
+
+    // Cookie sessions are in the contract the web app's typed client is generated from.
+    const body = (path: string) => document.paths[path].post.requestBody.content["application/json"].schema;
+    expect(body("/auth/login").properties.session).toEqual({ const: "cookie" });
+    expect(body("/auth/login").required).toEqual(["email", "password"]);
+    for (const path of ["/auth/refresh", "/auth/logout"]) {
+      expect(body(path).anyOf.map((option: { required: string[] }) => option.required), path).toEqual([["refreshToken"], ["session"]]);
+      expect(document.paths[path].post.parameters, path).toContainEqual(expect.objectContaining({ name: "emporium_refresh", in: "cookie", required: false }));
+    }
+    expect(document.paths["/auth/login"].post.responses["200"].headers["Set-Cookie"].description).toMatch(
+      /HttpOnly; Secure; SameSite=Strict; .*\/api\/auth\/refresh and \/api\/auth\/logout/,
+    );
+    expect(document.paths["/auth/logout"].post.responses["204"].headers["Set-Cookie"].description).toMatch(/Max-Age=0/);
+    expect(body("/auth/resend-confirmation").required).toEqual(["email"]);
   });
 
   it("serves a browsable page listing every operation", async () => {

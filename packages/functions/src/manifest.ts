@@ -68,6 +68,9 @@ export const routes = {
   "POST /auth/confirm": { name: "AuthConfirm", handler: fn("auth/confirm"), auth: "public", links: accounts },
   "POST /auth/login": { name: "AuthLogIn", handler: fn("auth/login"), auth: "public", links: accounts },
   "POST /auth/refresh": { name: "AuthRefresh", handler: fn("auth/refresh"), auth: "public", links: accounts },
+  // Public like the other /auth routes: the caller's access token may already have expired.
+  "POST /auth/logout": { name: "AuthLogOut", handler: fn("auth/logout"), auth: "public", links: accounts },
+  "POST /auth/resend-confirmation": { name: "AuthResendConfirmation", handler: fn("auth/resend-confirmation"), auth: "public", links: accounts },
   "POST /auth/forgot-password": { name: "AuthForgotPassword", handler: fn("auth/forgot-password"), auth: "public", links: accounts },
   "POST /auth/confirm-forgot-password": {
     name: "AuthConfirmForgotPassword",
@@ -172,6 +175,14 @@ export const cors = {
 export function corsOrigins(stage: string): readonly string[] {
   return stage === "production" ? cors.origins.production : cors.origins.development;
 }
+
+/**
+ * Where the web app reaches this API on its own origin: the browser calls `/api/auth/login`, and
+ * the router in front (CloudFront in AWS, Vite's proxy offline) strips the prefix, so routes
+ * here never see it. Anything the browser must be told about paths, such as the refresh
+ * cookie's `Path`, has to add it back; this is the one place it is written.
+ */
+export const webApiBasePath = "/api";
 
 /*
  * The event pipeline (seed 000): the table's stream feeds a processor that publishes order

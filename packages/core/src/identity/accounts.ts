@@ -3,6 +3,8 @@ import {
   ConfirmSignUpCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
+  RevokeTokenCommand,
   SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as v from "valibot";
@@ -24,9 +26,28 @@ export const signUpSchema = v.strictObject({
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
 });
 export const confirmSignUpSchema = v.strictObject({ email: emailSchema, code: codeSchema });
-export const logInSchema = v.strictObject({ email: emailSchema, password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) });
-export const refreshSchema = v.strictObject({ refreshToken: v.pipe(v.string(), v.minLength(1), v.maxLength(8192)) });
+/**
+ * `session: "cookie"` is how the web app asks for a cookie session: the refresh token travels
+ * in an HttpOnly cookie instead of the JSON body (the API's HTTP layer handles the cookie).
+ * Machine clients leave it out and keep the refresh token in the body.
+ */
+const cookieSession = v.literal("cookie");
+const refreshTokenSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(8192));
+
+export const logInSchema = v.strictObject({
+  email: emailSchema,
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+  session: v.optional(cookieSession),
+});
+/** Where the refresh token is: in the body, or (`session: "cookie"`) in the refresh cookie. Never both. */
+const refreshTokenSource = v.union(
+  [v.strictObject({ refreshToken: refreshTokenSchema }), v.strictObject({ session: cookieSession })],
+  'send either "refreshToken" or "session": "cookie"',
+);
+export const refreshSchema = refreshTokenSource;
+export const logOutSchema = refreshTokenSource;
 export const forgotPasswordSchema = v.strictObject({ email: emailSchema });
+export const resendConfirmationSchema = v.strictObject({ email: emailSchema });
 export const confirmForgotPasswordSchema = v.strictObject({ email: emailSchema, code: codeSchema, password: passwordSchema });
 
 export interface Session {
@@ -106,7 +127,7 @@ export async function logIn(input: v.InferOutput<typeof logInSchema>): Promise<S
   }
 }
 
-export async function refresh(input: v.InferOutput<typeof refreshSchema>): Promise<Session> {
+export async function refresh(input: { refreshToken: string }): Promise<Session> {
   const invalid = () => new UnauthenticatedError("The refresh token is not valid.");
   try {
     const { AuthenticationResult } = await cognito().send(
@@ -116,6 +137,35 @@ export async function refresh(input: v.InferOutput<typeof refreshSchema>): Promi
     return session(AuthenticationResult);
   } catch (error) {
     rethrow(error, { NotAuthorizedException: invalid, UserNotFoundException: invalid, UnauthenticatedError: invalid });
+  }
+}
+
+/**
+ * Ends a session: the pool revokes the refresh token (and, for its own APIs, the access tokens
+ * issued from it; the API's JWT authorizer checks signatures only, so an access token already
+ * handed out stays valid until it expires, at most an hour). A token that is unknown, already
+ * revoked or not a refresh token is not an error: the outcome the caller wants holds, and the
+ * answer must not tell which tokens exist.
+ */
+export async function logOut(input: { refreshToken: string }): Promise<void> {
+  try {
+    await cognito().send(new RevokeTokenCommand({ ClientId: appClientId(), Token: input.refreshToken }));
+  } catch (error) {
+    if (["NotAuthorizedException", "UnauthorizedException", "UnsupportedTokenTypeException", "InvalidParameterException"].includes(errorName(error))) return;
+    rethrow(error, {});
+  }
+}
+
+/**
+ * Sends a new confirmation code to an unconfirmed registration. Unknown and already confirmed
+ * addresses get the same answer, like sign-up.
+ */
+export async function resendConfirmation(input: v.InferOutput<typeof resendConfirmationSchema>): Promise<void> {
+  try {
+    await cognito().send(new ResendConfirmationCodeCommand({ ClientId: appClientId(), Username: input.email }));
+  } catch (error) {
+    if (["UserNotFoundException", "InvalidParameterException", "NotAuthorizedException"].includes(errorName(error))) return;
+    rethrow(error, {});
   }
 }
 

@@ -1,4 +1,4 @@
 // Imported as a namespace (`import * as Identity`), which lets bundlers drop what a handler does not call.
 export * from "./accounts";
 export * from "./directory";
-export { userGroups, passwordPolicy, passwordSchema, emailSchema } from "./policy";
+export { userGroups, passwordPolicy, passwordSchema, emailSchema, refreshTokenValidityDays } from "./policy";

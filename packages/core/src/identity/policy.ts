@@ -26,3 +26,9 @@ export const passwordSchema = v.pipe(
 );
 
 export const emailSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email("must be an e-mail address"));
+
+/**
+ * How long a refresh token lasts, in days (Cognito's default, set explicitly so the deployed app
+ * client, the offline one and the web app's refresh cookie agree on one number).
+ */
+export const refreshTokenValidityDays = 30;

@@ -48,6 +48,15 @@ export class Request {
     return this.event.headers?.[name.toLowerCase()];
   }
 
+  /** A cookie's value. Payload 2.0 takes the `Cookie` header apart into `cookies` ("name=value" each). */
+  cookie(name: string): string | undefined {
+    for (const pair of this.event.cookies ?? []) {
+      const separator = pair.indexOf("=");
+      if (separator > 0 && pair.slice(0, separator).trim() === name) return pair.slice(separator + 1).trim();
+    }
+    return undefined;
+  }
+
   /** The JSON object body, validated: 415 unless JSON, 413 when too large, 400 when malformed, 422 when invalid. */
   body<const S extends v.GenericSchema>(schema: S): v.InferOutput<S> {
     const contentType = this.header("content-type")?.split(";")[0]?.trim().toLowerCase();

@@ -2,7 +2,8 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 
 /**
  * The one response builder. Handlers return one of these; the route wrapper adds
- * `x-request-id` and the rate-limit headers to whatever they return.
+ * `x-request-id` and the rate-limit headers to whatever they return. Cookies go in `cookies`
+ * (see `withCookies`), never in `headers`.
  */
 export type Response = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
 
@@ -18,3 +19,12 @@ export const created = (body: unknown, location: string) => json(201, body, { lo
 export const accepted = (body: unknown) => json(202, body);
 
 export const noContent = (): Response => ({ statusCode: 204, headers: {} });
+
+/**
+ * Adds `Set-Cookie`s to a response. Payload 2.0 results carry them as a `cookies` array, and
+ * API Gateway writes one `Set-Cookie` header for each; a `headers` entry could hold only one.
+ */
+export const withCookies = (response: Response, cookies: readonly string[]): Response => ({
+  ...response,
+  cookies: [...(response.cookies ?? []), ...cookies],
+});

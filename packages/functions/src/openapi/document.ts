@@ -1,7 +1,8 @@
 import { toJsonSchema } from "@valibot/to-json-schema";
 import type * as v from "valibot";
+import { REFRESH_COOKIE, refreshCookiePaths } from "../http/session-cookie";
 import { routeEntries, type RouteSpec } from "../manifest";
-import { operations } from "./operations";
+import { operations, type Operation } from "./operations";
 import * as R from "./representations";
 
 /**
@@ -27,6 +28,24 @@ function queryParameters(query: v.GenericSchema | undefined) {
   return Object.entries(properties).map(([name, parameter]) => ({ name, in: "query", required: required.has(name), schema: parameter }));
 }
 
+/** The refresh cookie as a parameter and a response header. Browsers handle it themselves: the web app never reads or sets it. */
+function cookieParameters(operation: Operation) {
+  if (!operation.refreshCookie?.reads) return [];
+  const description = 'The web app\'s refresh token, sent by the browser when the body says "session": "cookie"';
+  return [{ name: REFRESH_COOKIE, in: "cookie", required: false, description, schema: { type: "string" } }];
+}
+
+function cookieHeaders(operation: Operation) {
+  const writes = operation.refreshCookie?.writes;
+  if (!writes) return {};
+  const description = {
+    sets: `With "session": "cookie": ${REFRESH_COOKIE}=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=<path>; Max-Age=<refresh token lifetime in seconds>, one cookie for each of ${refreshCookiePaths.join(" and ")}`,
+    clears: `With "session": "cookie": ${REFRESH_COOKIE}=; Max-Age=0 with the same attributes and paths, which removes the cookie`,
+    "may rotate": `With "session": "cookie", only if the pool issued a new refresh token: the new ${REFRESH_COOKIE} cookie`,
+  }[writes];
+  return { headers: { "Set-Cookie": { description, schema: { type: "string" } } } };
+}
+
 export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [routeKey, spec] of routeEntries()) {
@@ -36,8 +55,8 @@ export function openApiDocument(serverUrl?: string) {
     const responses: Record<string, unknown> = {};
     for (const [status, body] of Object.entries(operation.responses)) {
       responses[status] = body
-        ? { description: "Success", content: { [operation.mediaType ?? "application/json"]: { schema: schema(body) } } }
-        : { description: "Success, no body" };
+        ? { description: "Success", ...cookieHeaders(operation), content: { [operation.mediaType ?? "application/json"]: { schema: schema(body) } } }
+        : { description: "Success, no body", ...cookieHeaders(operation) };
     }
     for (const [status, description] of Object.entries(ERROR_STATUSES)) {
       responses[status] = { description, content: { "application/problem+json": { schema: errorBody }, "application/json": { schema: errorBody } } };
@@ -47,7 +66,7 @@ export function openApiDocument(serverUrl?: string) {
       summary: operation.summary,
       tags: [operation.tag],
       security: security(spec),
-      parameters: [...pathParameters, ...queryParameters(operation.query)],
+      parameters: [...pathParameters, ...queryParameters(operation.query), ...cookieParameters(operation)],
       ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(operation.body) } } } } : {}),
       responses,
       ...(spec.idempotency ? { "x-idempotency-key": "honoured" } : {}),

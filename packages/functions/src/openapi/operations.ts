@@ -24,6 +24,8 @@ export interface Operation {
   responses: Record<number, v.GenericSchema | null>;
   /** The success responses' media type, when not JSON. */
   mediaType?: string;
+  /** The web app's refresh cookie: read from the request (`reads`), written by the response (`writes`). */
+  refreshCookie?: { reads?: true; writes?: "sets" | "clears" | "may rotate" };
 }
 
 const accepted = { 202: R.message };
@@ -35,8 +37,33 @@ export const operations: Record<ManifestRouteKey, Operation> = {
 
   "POST /auth/signup": { summary: "Register; a confirmation code is e-mailed", tag: "Accounts", body: Identity.signUpSchema, responses: accepted },
   "POST /auth/confirm": { summary: "Confirm a registration with its code", tag: "Accounts", body: Identity.confirmSignUpSchema, responses: { 204: null } },
-  "POST /auth/login": { summary: "Sign in: access, id and refresh tokens", tag: "Accounts", body: Identity.logInSchema, responses: { 200: R.session } },
-  "POST /auth/refresh": { summary: "New access and id tokens from a refresh token", tag: "Accounts", body: Identity.refreshSchema, responses: { 200: R.session } },
+  "POST /auth/login": {
+    summary: 'Sign in: access, id and refresh tokens; with session "cookie" the refresh token is set as a cookie instead',
+    tag: "Accounts",
+    body: Identity.logInSchema,
+    responses: { 200: R.session },
+    refreshCookie: { writes: "sets" },
+  },
+  "POST /auth/refresh": {
+    summary: 'New access and id tokens from a refresh token, sent in the body or (session "cookie") as the refresh cookie',
+    tag: "Accounts",
+    body: Identity.refreshSchema,
+    responses: { 200: R.session },
+    refreshCookie: { reads: true, writes: "may rotate" },
+  },
+  "POST /auth/logout": {
+    summary: 'Revoke a refresh token, sent in the body or (session "cookie") as the refresh cookie, which is cleared',
+    tag: "Accounts",
+    body: Identity.logOutSchema,
+    responses: { 204: null },
+    refreshCookie: { reads: true, writes: "clears" },
+  },
+  "POST /auth/resend-confirmation": {
+    summary: "E-mail a new confirmation code to a registration awaiting confirmation",
+    tag: "Accounts",
+    body: Identity.resendConfirmationSchema,
+    responses: accepted,
+  },
   "POST /auth/forgot-password": { summary: "Start a password reset", tag: "Accounts", body: Identity.forgotPasswordSchema, responses: accepted },
   "POST /auth/confirm-forgot-password": {
     summary: "Set a new password with the reset code",

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { own, whenReady, type Emulator } from "./process";
 
 export interface CognitoOptions {
@@ -17,6 +18,13 @@ export interface CognitoOptions {
 /**
  * cognito-local: Cognito user pools over the real wire protocol, signing RS256 tokens with a
  * published key. Its issuer is `http://127.0.0.1:<port>/<poolId>`.
+ *
+ * What 5.3.0 lacks is added by ./cognito-local-targets.cjs, preloaded into its process:
+ * ResendConfirmationCode. RevokeToken is its own: it removes the refresh token from the user,
+ * so refreshing with it fails from then on (NotAuthorizedException), as in Cognito. Unlike
+ * Cognito it does not also invalidate the access tokens issued from that refresh token for the
+ * pool's own APIs (GetUser and the like); the app never calls those with a user's token, and
+ * the API's JWT authorizer checks signatures only, in AWS as offline.
  */
 export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint }: CognitoOptions): Promise<Emulator> {
   mkdirSync(join(dataDir, ".cognito"), { recursive: true });
@@ -29,8 +37,9 @@ export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEn
   };
   writeFileSync(join(dataDir, ".cognito", "config.json"), JSON.stringify(config, null, 2));
   const entry = createRequire(import.meta.url).resolve("cognito-local/lib/bin/start.js");
+  const extensions = fileURLToPath(new URL("./cognito-local-targets.cjs", import.meta.url));
   // Always Node, whatever runs this file: cognito-local is a Node program.
-  const child = spawn("node", [entry], {
+  const child = spawn("node", ["--require", extensions, entry], {
     cwd: dataDir,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -6,7 +6,7 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { passwordPolicy, userGroups } from "@emporium/core/identity";
+import { passwordPolicy, refreshTokenValidityDays, userGroups } from "@emporium/core/identity";
 
 export interface UserPoolIds {
   userPoolId: string;
@@ -49,6 +49,9 @@ export async function provisionUserPool(client: CognitoIdentityProviderClient, n
       UserPoolId: userPoolId,
       ClientName: CLIENT_NAME,
       ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"],
+      RefreshTokenValidity: refreshTokenValidityDays,
+      TokenValidityUnits: { RefreshToken: "days" },
+      EnableTokenRevocation: true,
     }),
   );
   for (const group of userGroups) {

@@ -1,0 +1,30 @@
+"use strict";
+/*
+ * Preloaded into cognito-local 5.3.0 (`node --require`, see ./cognito.ts) to add the one
+ * Cognito action the app calls that it lacks: ResendConfirmationCode. cognito-local dispatches
+ * on its exported `Targets` table (server/Router.js looks each x-amz-target up there at request
+ * time), so an entry added here is served like its own, with its services (pool store, code
+ * generator honouring CODE, message delivery that prints the code to its console).
+ *
+ * Behaviour follows Cognito's: an unknown user is UserNotFoundException, a confirmed one
+ * InvalidParameterException "User is already confirmed."; otherwise a new code replaces the old
+ * one (the old one stops working) and is delivered as the `ResendCode` message. Plain CommonJS
+ * because cognito-local runs under Node, which cannot load TypeScript.
+ */
+const { Targets } = require("cognito-local/lib/targets/targets");
+const { InvalidParameterError, UserNotFoundError } = require("cognito-local/lib/errors");
+const { selectAppropriateDeliveryMethod } = require("cognito-local/lib/services/messageDelivery/deliveryMethod");
+
+// A later cognito-local that implements it itself wins.
+Targets.ResendConfirmationCode ??= ({ cognito, clock, messages, otp }) => async (ctx, req) => {
+  const userPool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
+  const user = await userPool.getUserByUsername(ctx, req.Username);
+  if (!user) throw new UserNotFoundError();
+  if (user.UserStatus === "CONFIRMED") throw new InvalidParameterError("User is already confirmed.");
+  const deliveryDetails = selectAppropriateDeliveryMethod(userPool.options.AutoVerifiedAttributes ?? [], user);
+  if (!deliveryDetails) throw new InvalidParameterError("User has no attribute matching desired auto verified attributes");
+  const code = otp();
+  await messages.deliver(ctx, "ResendCode", req.ClientId, userPool.options.Id, user, code, req.ClientMetadata, deliveryDetails);
+  await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), ConfirmationCode: code });
+  return { CodeDeliveryDetails: deliveryDetails };
+};
