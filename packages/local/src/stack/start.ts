@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { idempotencyTableDefinition } from "@emporium/core/table";
-import { apiKeyAuthorizer, cors, corsOrigins, defaults, functionSpecs, routeEntries, triggers, uploads } from "@emporium/functions/manifest";
+import { apiKeyAuthorizer, buckets, cors, corsOrigins, defaults, functionSpecs, routeEntries, triggers, uploads, type BucketCorsRule } from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
 import { startDynamo } from "../emulators/dynamodb";
 import { startFauxqsEmulator, type FauxqsEmulator } from "../emulators/fauxqs";
@@ -117,6 +117,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region: REGION,
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
     });
+    // The buckets' CORS rules, from the manifest as infra/events.ts applies them (the web app PUTs images cross-origin).
+    for (const [name, spec] of Object.entries(buckets as Record<keyof typeof buckets, { cors?: BucketCorsRule }>)) {
+      if (spec.cors) fauxqs.cors.set(messaging.buckets[name as keyof typeof buckets].name, spec.cors);
+    }
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
