@@ -59,3 +59,20 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
     `axe on ${name}`,
   ).toEqual([]);
 }
+
+/** Logs in through the log-in page, as a person would. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("link", { name: "My orders" }).waitFor();
+}
+
+/** Opens a product page and puts the product in the cart. */
+export async function addToCart(page: Page, product: { id: string; name: string }): Promise<void> {
+  await page.goto(`/products/${product.id}`);
+  await page.getByRole("heading", { level: 1, name: product.name }).waitFor();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByRole("status").filter({ hasText: `${product.name} is in your cart.` }).waitFor();
+}

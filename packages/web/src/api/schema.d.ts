@@ -113,8 +113,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in: access, id and refresh tokens */
+        /** Sign in: access, id and refresh tokens; with session "cookie" the refresh token is set as a cookie instead */
         post: operations["AuthLogIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a refresh token, sent in the body or (session "cookie") as the refresh cookie, which is cleared */
+        post: operations["AuthLogOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -130,8 +147,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** New access and id tokens from a refresh token */
+        /** New access and id tokens from a refresh token, sent in the body or (session "cookie") as the refresh cookie */
         post: operations["AuthRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/resend-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail a new confirmation code to a registration awaiting confirmation */
+        post: operations["AuthResendConfirmation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -889,6 +923,8 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     password: string;
+                    /** @constant */
+                    session?: "cookie";
                 };
             };
         };
@@ -916,6 +952,8 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    /** @description With "session": "cookie": emporium_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=<path>; Max-Age=<refresh token lifetime in seconds>, one cookie for each of /api/auth/refresh and /api/auth/logout */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -931,17 +969,75 @@ export interface operations {
             };
         };
     };
-    AuthRefresh: {
+    AuthLogOut: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description The web app's refresh token, sent by the browser when the body says "session": "cookie" */
+                emporium_refresh?: string;
+            };
         };
         requestBody: {
             content: {
                 "application/json": {
                     refreshToken: string;
+                } | {
+                    /** @constant */
+                    session: "cookie";
+                };
+            };
+        };
+        responses: {
+            /** @description Refused: problem details (or API Gateway's own message) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                    "application/problem+json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description A fault */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                    "application/problem+json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Success, no body */
+            204: {
+                headers: {
+                    /** @description With "session": "cookie": emporium_refresh=; Max-Age=0 with the same attributes and paths, which removes the cookie */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                /** @description The web app's refresh token, sent by the browser when the body says "session": "cookie" */
+                emporium_refresh?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    refreshToken: string;
+                } | {
+                    /** @constant */
+                    session: "cookie";
                 };
             };
         };
@@ -969,6 +1065,8 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    /** @description With "session": "cookie", only if the pool issued a new refresh token: the new emporium_refresh cookie */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -979,6 +1077,55 @@ export interface operations {
                         refreshToken?: string;
                         /** @constant */
                         tokenType: "Bearer";
+                    };
+                };
+            };
+        };
+    };
+    AuthResendConfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused: problem details (or API Gateway's own message) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                    "application/problem+json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description A fault */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                    "application/problem+json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
                     };
                 };
             };

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { ApiError } from "../api/problem";
 import type { Session as Tokens } from "../api/types";
 import { logInWithCookie, logOutCookie, refreshFromCookie } from "./auth-calls";
-import { accessToken, claimsOf, setAccessToken } from "./token";
+import { claimsOf, setAccessToken } from "./token";
 
 export type SessionState =
   | { status: "restoring" }
@@ -31,7 +31,7 @@ const RENEW_MARGIN_SECONDS = 60;
 let restoring: Promise<Tokens | null> | null = null;
 function restoreOnce(): Promise<Tokens | null> {
   restoring ??= refreshFromCookie().catch((error: unknown) => {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 400 || error.status === 422)) return null;
+    if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   });
   return restoring;
@@ -82,7 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logOut = useCallback(async () => {
     try {
-      await logOutCookie(accessToken());
+      await logOutCookie();
     } finally {
       adopt(null);
       // Nothing of the last person's data stays in the cache.

@@ -13,9 +13,10 @@ import { ProductImage } from "./product-image";
 export function ProductPage({ id }: { id: string }) {
   const query = useQuery({
     queryKey: ["product", id],
-    // Stock matters here: revalidate with the API (a cheap 304 when unchanged) instead of
-    // trusting the minute the catalogue may sit in the browser's cache.
-    queryFn: async () => unwrap(await api.GET("/products/{id}", { params: { path: { id } }, cache: "no-cache" })),
+    // Stock matters here, so skip the browser's cache. Not even a conditional revalidation:
+    // orders change a product's stock without changing its version (its ETag), so a 304 would
+    // bring back a stale stock level.
+    queryFn: async () => unwrap(await api.GET("/products/{id}", { params: { path: { id } }, cache: "no-store" })),
   });
   return (
     <>
