@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { createServer } from "node:http";
@@ -52,7 +52,9 @@ export default async function setup(project: TestProject) {
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
   });
   // The production build, so browser tests see what is deployed (and the build itself is checked).
-  const web = await startWebOrigin({ mode: "preview", root, apiUrl: stack.apiUrl, port: 0, outDir: join(root, ".emporium", "test-web") }).catch(async (error: unknown) => {
+  // A build folder of this run's own: two runs in one worktree must not empty each other's.
+  const webOut = join(root, ".emporium", "test-web", String(process.pid));
+  const web = await startWebOrigin({ mode: "preview", root, apiUrl: stack.apiUrl, port: 0, outDir: webOut }).catch(async (error: unknown) => {
     await stack.stop();
     throw error;
   });
@@ -74,6 +76,7 @@ export default async function setup(project: TestProject) {
   });
   return async () => {
     await web.stop();
+    rmSync(webOut, { recursive: true, force: true });
     await stack.stop();
     origin.close();
   };
