@@ -63,6 +63,25 @@ describe.skipIf(!chromiumAvailable)("sessions in the browser", () => {
     await context.close();
   });
 
+  it("renews the access token from the cookie a minute before it expires", async () => {
+    const user = await newUser();
+    const { context, page } = await openApp(browser);
+    await page.clock.install();
+    await logIn(page, user.email, user.password);
+    const renewals: number[] = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname === "/api/auth/refresh") renewals.push(response.status());
+    });
+    // Access tokens last an hour; the page renews at 59 minutes.
+    await page.clock.fastForward("58:00");
+    expect(renewals).toEqual([]);
+    await page.clock.fastForward("01:30");
+    await expect.poll(() => renewals).toEqual([200]);
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Log out" }).waitFor();
+    await context.close();
+  });
+
   it("a customer sees no Admin link and the admin pages refuse them", async () => {
     const user = await newUser();
     const { context, page } = await openApp(browser);

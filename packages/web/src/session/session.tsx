@@ -50,12 +50,14 @@ function signedIn(tokens: Tokens): SessionState {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: "restoring" });
   const timer = useRef<number | undefined>(undefined);
+  const expiresAt = useRef(0);
   const queryClient = useQueryClient();
 
   const adopt = useCallback((tokens: Tokens | null) => {
     window.clearTimeout(timer.current);
     setAccessToken(tokens?.accessToken ?? null);
     setSession(tokens ? signedIn(tokens) : { status: "anonymous" });
+    expiresAt.current = tokens ? Date.now() + tokens.expiresIn * 1000 : 0;
     if (!tokens) return;
     const delay = Math.max(5, tokens.expiresIn - RENEW_MARGIN_SECONDS) * 1000;
     timer.current = window.setTimeout(() => {
@@ -70,6 +72,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     restoreOnce().then(adopt, () => adopt(null));
     return () => window.clearTimeout(timer.current);
+  }, [adopt]);
+
+  // Timers stall while a laptop sleeps or a tab is in the background: renew on return if due.
+  useEffect(() => {
+    const renewIfDue = () => {
+      const due = expiresAt.current > 0 && expiresAt.current - Date.now() < RENEW_MARGIN_SECONDS * 1000;
+      if (document.visibilityState === "visible" && due) restoreAgain(adopt);
+    };
+    document.addEventListener("visibilitychange", renewIfDue);
+    return () => document.removeEventListener("visibilitychange", renewIfDue);
   }, [adopt]);
 
   const logIn = useCallback(
@@ -94,6 +106,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
+/** One more renewal; only a refusal (401) signs the person out, a network blip does not. */
 function restoreAgain(adopt: (tokens: Tokens | null) => void) {
-  refreshFromCookie().then(adopt, () => adopt(null));
+  refreshFromCookie().then(adopt, (error: unknown) => {
+    if (error instanceof ApiError && error.status === 401) adopt(null);
+  });
 }
