@@ -44,14 +44,28 @@ export async function startWebOrigin(options: WebOriginOptions): Promise<WebOrig
     return { url: originOf(dev.resolvedUrls?.local[0]), stop: () => dev.close() };
   }
 
-  // A production build even when the caller runs with another NODE_ENV (vitest sets "test",
-  // which would otherwise give React's development build).
-  await build({ ...shared, mode: "production", define: { "process.env.NODE_ENV": JSON.stringify("production") } });
+  await productionBuild(shared);
   const served = await preview({ ...shared, preview: server });
   return {
     url: originOf(served.resolvedUrls?.local[0]),
     stop: () => served.close(),
   };
+}
+
+/**
+ * A production build even when the caller runs with another NODE_ENV: Vite takes NODE_ENV as
+ * it finds it, and vitest sets "test", which would give React's development build and JSX.
+ * Set for the build only, then put back.
+ */
+async function productionBuild(config: InlineConfig): Promise<void> {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ ...config, mode: "production" });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
 
 function originOf(url: string | undefined): string {
