@@ -82,9 +82,9 @@ interface Conflict {
 function ProductEditor({ current }: { current: VersionedProduct }) {
   const queryClient = useQueryClient();
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  // The inputs restart from the product only when this page saved or loaded a version, never
-  // under the admin's fingers (an attached picture also makes a new version).
-  const [revision, setRevision] = useState(0);
+  // What the inputs were filled from: replaced only when this page saves or loads a version,
+  // never under the admin's fingers (an attached picture also makes a new version).
+  const [loaded, setLoaded] = useState(current.product);
   const { product } = current;
   const save = useMutation({
     mutationFn: async ({ body, etag }: { body: NewProduct; etag: string | null }) => {
@@ -93,13 +93,19 @@ function ProductEditor({ current }: { current: VersionedProduct }) {
     },
     onSuccess: (saved) => {
       setConflict(null);
-      setRevision((value) => value + 1);
+      setLoaded(saved.product);
       queryClient.setQueryData(productKey(product.id), saved);
       void queryClient.invalidateQueries({ queryKey: ["admin-products"] });
       void queryClient.invalidateQueries({ queryKey: ["products"] });
     },
-    onError: async (error, { body }) => {
-      if (error instanceof ApiError && error.status === 412) setConflict({ mine: body, theirs: await readProduct(product.id) });
+    onError: (error, { body }) => {
+      // Without the newer version (it could not be read), the 412's own message is shown instead.
+      if (error instanceof ApiError && error.status === 412) {
+        readProduct(product.id).then(
+          (theirs) => setConflict({ mine: body, theirs }),
+          () => setConflict(null),
+        );
+      }
     },
   });
   const showConflict = conflict && save.error instanceof ApiError && save.error.status === 412;
@@ -107,13 +113,13 @@ function ProductEditor({ current }: { current: VersionedProduct }) {
     <form
       noValidate
       className="form"
-      key={revision}
+      key={`${loaded.version}-${loaded.updatedAt}`}
       onSubmit={(event) => save.mutate({ body: productFromForm(formValues(event)), etag: current.etag })}
     >
       <p className="field-hint">
         Version {product.version}, last changed {formatDate(product.updatedAt)}.
       </p>
-      <ProductFields initial={product} errors={fieldErrors(save.error)} />
+      <ProductFields initial={loaded} errors={fieldErrors(save.error)} />
       {showConflict ? (
         <div className="conflict" role="alert">
           <p>
@@ -136,7 +142,7 @@ function ProductEditor({ current }: { current: VersionedProduct }) {
               className="button button-secondary"
               onClick={() => {
                 setConflict(null);
-                setRevision((value) => value + 1);
+                setLoaded(conflict.theirs.product);
                 save.reset();
                 queryClient.setQueryData(productKey(product.id), conflict.theirs);
               }}
