@@ -129,7 +129,7 @@ function KeyList() {
         ) : (
           <>
             <div className="table-scroll" role="region" aria-label="API keys" tabIndex={0}>
-              <table className="table">
+              <table className="table table-cards">
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
@@ -167,14 +167,14 @@ function KeyRow({ apiKey }: { apiKey: ApiKey }) {
         <th scope="row" className="cell-name">
           {apiKey.name}
         </th>
-        <td>
+        <td data-label="Key">
           <code>{apiKey.prefix}…</code>
         </td>
-        <td>{apiKey.scopes.join(", ")}</td>
-        <td className="nowrap">
+        <td data-label="Scopes">{apiKey.scopes.join(", ")}</td>
+        <td data-label="Limits">
           {apiKey.limits.rate}/s, burst {apiKey.limits.burst}, {apiKey.limits.daily}/day
         </td>
-        <td className="nowrap">{formatDate(apiKey.createdAt)}</td>
+        <td data-label="Created">{formatDate(apiKey.createdAt)}</td>
         <td className="cell-actions">
           {apiKey.revokedAt ? (
             <span className="tag tag-muted">Revoked {formatDate(apiKey.revokedAt)}</span>

@@ -70,7 +70,7 @@ export function OrdersPage() {
           ) : (
             <>
               <div className="table-scroll" role="region" aria-label="Orders" tabIndex={0}>
-                <table className="table">
+                <table className="table table-cards">
                   <thead>
                     <tr>
                       <th scope="col">Order</th>
@@ -86,12 +86,12 @@ export function OrdersPage() {
                         <th scope="row">
                           <code title={`Customer ${order.userId}`}>{order.id}</code>
                         </th>
-                        <td>{formatDate(order.createdAt)}</td>
-                        <td>
+                        <td data-label="Placed">{formatDate(order.createdAt)}</td>
+                        <td data-label="Status">
                           <span className={`tag tag-${order.status.toLowerCase()}`}>{statusLabel[order.status]}</span>
                         </td>
-                        <td className="numeric">{order.lineCount}</td>
-                        <td className="numeric">{formatMoney(order.total)}</td>
+                        <td className="numeric" data-label="Lines">{order.lineCount}</td>
+                        <td className="numeric" data-label="Total">{formatMoney(order.total)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -34,7 +34,7 @@ export function ProductsPage() {
           ) : (
             <>
               <div className="table-scroll" role="region" aria-label="Products" tabIndex={0}>
-                <table className="table">
+                <table className="table table-cards">
                   <thead>
                     <tr>
                       <th scope="col">Name</th>
@@ -74,9 +74,9 @@ function ProductRow({ product }: { product: Product }) {
         <th scope="row" className="cell-name">
           <Link href={`/products/${product.id}`}>{product.name}</Link>
         </th>
-        <td className="numeric">{formatMoney(product.price)}</td>
-        <td className="numeric">{product.stock}</td>
-        <td className="numeric">{product.images?.length ?? 0}</td>
+        <td className="numeric" data-label="Price">{formatMoney(product.price)}</td>
+        <td className="numeric" data-label="Stock">{product.stock}</td>
+        <td className="numeric" data-label="Images">{product.images?.length ?? 0}</td>
         <td className="cell-actions">
           <ConfirmButton
             label="Delete"

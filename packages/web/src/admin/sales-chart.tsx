@@ -34,12 +34,26 @@ const MARGIN = { top: 12, right: 8, bottom: 26, left: 64 };
  * an image with a name and a summary for assistive tech; the page gives the same numbers as a
  * table. Day labels thin out to fit the width.
  */
-export function BarChart({ title, summary, points, format }: { title: string; summary: string; points: ChartPoint[]; format: (value: number) => string }) {
+export function BarChart({
+  title,
+  summary,
+  points,
+  format,
+  whole = false,
+}: {
+  title: string;
+  summary: string;
+  points: ChartPoint[];
+  format: (value: number) => string;
+  /** Counts: gridlines on whole numbers only. */
+  whole?: boolean;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const titleId = useId();
   const descId = useId();
   const max = Math.max(...points.map((point) => point.value), 0);
-  const step = max > 0 ? niceStep(max, 4) : 1;
+  const nice = max > 0 ? niceStep(max, 4) : 1;
+  const step = whole ? Math.max(1, Math.ceil(nice)) : nice;
   const top = Math.max(step, Math.ceil(max / step) * step);
   const plotWidth = Math.max(width - MARGIN.left - MARGIN.right, 0);
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;

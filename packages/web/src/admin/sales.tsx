@@ -103,7 +103,8 @@ export function SalesPage() {
                   title="Items sold per day"
                   summary={`${quantity} items from ${range.from} to ${range.to}. The table below lists every day.`}
                   points={days.map((day) => ({ day: day.day, value: day.quantity }))}
-                  format={(value) => String(Math.round(value * 10) / 10)}
+                  format={(value) => String(value)}
+                  whole
                 />
               </section>
               <details className="chart-data">

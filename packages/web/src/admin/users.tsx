@@ -31,7 +31,7 @@ export function UsersPage() {
           ) : (
             <>
               <div className="table-scroll" role="region" aria-label="Users" tabIndex={0}>
-                <table className="table">
+                <table className="table table-cards">
                   <thead>
                     <tr>
                       <th scope="col">User</th>
@@ -82,13 +82,13 @@ function UserRow({ user }: { user: User }) {
       <tr>
         <th scope="row" className="cell-name">
           {label}
-          {user.name ? <span className="cell-sub">{user.name}</span> : null}
+          {user.name ? <span className="cell-sub">{user.name}</span> : user.email ? null : <span className="cell-sub">No e-mail on file</span>}
         </th>
-        <td>
+        <td data-label="Role">
           <span className={user.role === "admin" ? "tag tag-confirmed" : "tag tag-muted"}>{user.role === "admin" ? "Admin" : "Customer"}</span>
           {user.deletedAt ? <span className="tag tag-cancelled">Deleted</span> : null}
         </td>
-        <td className="nowrap">{formatDate(user.createdAt)}</td>
+        <td className="nowrap" data-label="Joined">{formatDate(user.createdAt)}</td>
         <td className="cell-actions">
           {self || user.deletedAt ? (
             self ? <span className="cell-sub">You</span> : null
