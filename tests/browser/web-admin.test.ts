@@ -21,10 +21,14 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 async function logIn(page: Page, user: { email: string; password: string }, next = "/admin") {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
+  page.on("response", (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Email").waitFor().catch(async (error: unknown) => {
     await screenshot(page, "admin-login-failed");
-    throw new Error(`no log-in form at /login; the page says: ${await page.locator("body").innerText()}`, { cause: error });
+    throw new Error(`no log-in form at /login; the page says "${await page.locator("body").innerText()}"; ${problems.join("; ")}`, { cause: error });
   });
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);

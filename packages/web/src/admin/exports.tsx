@@ -21,11 +21,14 @@ const jobLabel: Record<ExportJob["status"], string> = { QUEUED: "Queued", RUNNIN
  */
 export function ExportsPage() {
   const [jobs, setJobs] = useState<ExportJob[]>([]);
-  const keyFor = useIdempotencyKey<NewExport>();
+  const key = useIdempotencyKey<NewExport>();
   const start = useMutation({
-    mutationFn: async (body: NewExport) => unwrap(await api.POST("/exports/orders", { body, headers: { "idempotency-key": keyFor(body) } })),
-    // A replayed start answers the same job: list it once.
-    onSuccess: (job) => setJobs((held) => [job, ...held.filter((other) => other.id !== job.id)]),
+    mutationFn: async (body: NewExport) => unwrap(await api.POST("/exports/orders", { body, headers: { "idempotency-key": key.keyFor(body) } })),
+    // The next press is a new export; a replayed start answers the same job, listed once.
+    onSuccess: (job) => {
+      key.succeeded();
+      setJobs((held) => [job, ...held.filter((other) => other.id !== job.id)]);
+    },
   });
   return (
     <>

@@ -11,12 +11,13 @@ import { ProductFields, productFromForm } from "./product-form";
 
 /** Creates a product, then opens its edit page for the images. */
 export function NewProductPage() {
-  const keyFor = useIdempotencyKey<NewProduct>();
+  const key = useIdempotencyKey<NewProduct>();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const create = useMutation({
-    mutationFn: async (body: NewProduct) => unwrap(await api.POST("/products", { body, headers: { "idempotency-key": keyFor(body) } })),
+    mutationFn: async (body: NewProduct) => unwrap(await api.POST("/products", { body, headers: { "idempotency-key": key.keyFor(body) } })),
     onSuccess: (product) => {
+      key.succeeded();
       void queryClient.invalidateQueries({ queryKey: ["admin-products"] });
       void queryClient.invalidateQueries({ queryKey: ["products"] });
       navigate(`/products/${product.id}?created=1`);
