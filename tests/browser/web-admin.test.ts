@@ -195,8 +195,14 @@ describe.skipIf(!chromiumAvailable)("admin pages", () => {
   });
 
   it("an admin starts an order export, watches it finish and downloads the CSV", async () => {
+    // An order of its own (the default test price fails payment, so it stays pending).
+    const product = await createProduct();
+    const buyer = await newUser();
+    const order = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token: buyer.accessToken, headers: { "idempotency-key": randomUUID() } });
+    expect(order.status, order.text).toBe(201);
     const { context, page } = await openApp(browser, DESKTOP);
     await logIn(page, admin, "/admin/exports");
+    await page.getByLabel("Status").selectOption("PENDING");
     await page.getByRole("button", { name: "Export orders" }).click();
     const download = page.getByRole("link", { name: "Download CSV" });
     await download.waitFor({ timeout: 40_000 });
@@ -204,7 +210,10 @@ describe.skipIf(!chromiumAvailable)("admin pages", () => {
     await screenshot(page, "admin-export-ready");
     const csv = await fetch((await download.getAttribute("href"))!);
     expect(csv.status).toBe(200);
-    expect((await csv.text()).split("\n")[0]).toContain("id");
+    const rows = (await csv.text()).trim().split(/\r?\n/);
+    expect(rows[0]).toBe("id,userId,status,totalAmount,currency,lineCount,createdAt,updatedAt");
+    expect(rows.find((row) => row.startsWith(order.body.id))).toContain(",PENDING,1013,EUR,1,");
+    expect(rows.slice(1).every((row) => row.includes(",PENDING,"))).toBe(true);
     await context.close();
   });
 
