@@ -82,11 +82,18 @@ describe.skipIf(!chromiumAvailable)("sessions in the browser", () => {
     await context.close();
   });
 
-  it("a customer sees no Admin link and the admin pages refuse them", async () => {
+  it("the Admin link follows the token's group: shown to an admin, hidden from a customer, who is refused at /admin", async () => {
+    const adminLink = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true });
+    const admin = await newUser("admin");
+    const asAdmin = await openApp(browser);
+    await logIn(asAdmin.page, admin.email, admin.password);
+    await adminLink(asAdmin.page).waitFor();
+    await asAdmin.context.close();
+
     const user = await newUser();
     const { context, page } = await openApp(browser);
     await logIn(page, user.email, user.password);
-    expect(await page.getByRole("link", { name: "Admin" }).count()).toBe(0);
+    expect(await adminLink(page).count()).toBe(0);
     await page.goto("/admin");
     await page.getByText("This page is for administrators.").waitFor();
     await context.close();
