@@ -39,7 +39,13 @@ async function logIn(page: Page, user: { email: string; password: string }, next
 const adminNav = (page: Page) => page.getByRole("navigation", { name: "Admin" });
 /** The natural width of the first picture named `alt` once the browser has decoded it (0 or false before). */
 const loaded = (scope: Page | Locator, alt: string) =>
-  scope.getByRole("img", { name: alt, exact: true }).first().evaluate((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth);
+  scope
+    .getByRole("img", { name: alt, exact: true })
+    .first()
+    .evaluate((image) => {
+      const picture = image as unknown as { complete: boolean; naturalWidth: number };
+      return picture.complete && picture.naturalWidth;
+    });
 
 describe.skipIf(!chromiumAvailable)("admin pages", () => {
   it("an admin creates a product with a PNG picture (presigned PUT with progress), and the shop shows it with the picture", async () => {
@@ -152,7 +158,7 @@ describe.skipIf(!chromiumAvailable)("admin pages", () => {
     expect(secret.length).toBeGreaterThan(20);
     await page.getByRole("button", { name: "Copy secret" }).click();
     await page.getByText("Copied to the clipboard.").waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(secret);
     await expectAccessible(page, "admin API key secret");
     await screenshot(page, "admin-api-key-secret");
 
@@ -175,7 +181,8 @@ describe.skipIf(!chromiumAvailable)("admin pages", () => {
     const [promoted, leaving] = await Promise.all([newUser(), newUser()]);
     // Profiles appear on first use; one made from a token alone is listed by its username (the user id).
     await Promise.all([get("/me", { token: promoted.accessToken }), get("/me", { token: leaving.accessToken })]);
-    const [promotedId, leavingId] = [promoted, leaving].map((user) => subjectOf(user.accessToken));
+    const promotedId = subjectOf(promoted.accessToken);
+    const leavingId = subjectOf(leaving.accessToken);
     const { context, page } = await openApp(browser, DESKTOP);
     await logIn(page, admin, "/admin/users");
     const row = await findUserRow(page, promotedId);
