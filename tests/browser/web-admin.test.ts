@@ -84,6 +84,13 @@ describe.skipIf(!chromiumAvailable)("admin pages", () => {
     await expect.poll(() => loaded(page.getByRole("list", { name: "Pictures" }), name)).toBe(64);
     await expectAccessible(page, "admin product after upload");
 
+    // A file the API does not take is refused before anything is uploaded, with its reason.
+    await page.getByLabel("Add a picture").setInputFiles({ name: "anim.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+    const refused = page.getByRole("alert").filter({ hasText: "The picture was not added." });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain("File type: must be one of image/png, image/jpeg, image/webp.");
+    expect((await get(`/products/${id}`)).body.images).toHaveLength(1);
+
     // The storefront: the product page shows the picture, served through the API's redirect.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Shop" }).click();
     await page.goto(`/products/${id}`);

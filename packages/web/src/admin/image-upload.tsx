@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { api } from "../api/client";
-import { humanMessage, unwrap } from "../api/problem";
+import { ApiError, humanMessage, unwrap } from "../api/problem";
 import type { ImageUploadTicket, NewImage, Product } from "../api/types";
 import { ProductImage } from "../store/product-image";
 import { productKey, readProduct, withNewerRead, type VersionedProduct } from "./product-edit";
@@ -25,6 +25,13 @@ function putToStorage(ticket: ImageUploadTicket, file: File, onProgress: (sent: 
     request.addEventListener("error", () => reject(new UploadError("The picture did not reach storage. Check your connection and try again.")));
     request.send(file);
   });
+}
+
+/** The API's refusal, with what it says about the file (its fields are not inputs on this page). */
+function refusal(error: unknown): string {
+  if (!(error instanceof ApiError)) return humanMessage(error);
+  const names: Record<string, string> = { contentType: "File type", size: "File size" };
+  return [humanMessage(error), ...Object.entries(error.fields).map(([path, message]) => `${names[path] ?? path}: ${message}.`)].join(" ");
 }
 
 const POLL_MS = 1000;
@@ -76,7 +83,7 @@ export function ImageUpload({ product }: { product: Product }) {
         message: `${file.name} was uploaded but has not appeared yet. Pictures that are not real PNG, JPEG or WebP files are discarded; otherwise reload the page in a moment.`,
       });
     } catch (error) {
-      setPhase({ name: "failed", message: error instanceof UploadError ? error.message : humanMessage(error) });
+      setPhase({ name: "failed", message: error instanceof UploadError ? error.message : refusal(error) });
     }
   }
 
