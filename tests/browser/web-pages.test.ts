@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addToCart, chromiumAvailable, DESKTOP, expectAccessible, launch, logIn, openApp, PHONE, screenshot } from "../support/browser";
 import { createProduct } from "../support/catalogue";
 import { attachImage, png } from "../support/images";
@@ -93,7 +93,17 @@ describe.skipIf(!chromiumAvailable)("every page, phone and desktop", () => {
   for (const viewport of [PHONE, DESKTOP]) {
     it(`renders accessibly at ${viewport.width} px, signed out`, async () => {
       const { context, page } = await openApp(browser, viewport);
+      const scripts: string[] = [];
+      page.on("request", (request) => {
+        if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+      });
       for (const check of anonymous) await visit(page, check, viewport.width);
+      // The admin pages are a chunk of their own, which the storefront refers to (lazily) but never loads.
+      const main = scripts.find((path) => path.startsWith("/assets/index-"));
+      expect(main).toBeDefined();
+      const adminChunk = (await (await page.request.get(main!)).text()).match(/admin-app-[\w-]+\.js/)?.[0];
+      expect(adminChunk, "the storefront bundle imports the admin pages lazily").toBeDefined();
+      expect(scripts.filter((path) => path.includes("admin"))).toEqual([]);
       await context.close();
     }, 120_000);
 
