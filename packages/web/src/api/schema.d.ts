@@ -1270,7 +1270,7 @@ export interface operations {
                         filter: {
                             from?: string;
                             /** @enum {string} */
-                            status?: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                            status?: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                             to?: string;
                         };
                         id: string;
@@ -1297,7 +1297,7 @@ export interface operations {
                 "application/json": {
                     from?: string;
                     /** @enum {string} */
-                    status?: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                    status?: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                     to?: string;
                 };
             };
@@ -1340,7 +1340,7 @@ export interface operations {
                         filter: {
                             from?: string;
                             /** @enum {string} */
-                            status?: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                            status?: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                             to?: string;
                         };
                         id: string;
@@ -1583,7 +1583,7 @@ export interface operations {
                             id: string;
                             lineCount: number;
                             /** @enum {string} */
-                            status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                            status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                             total: {
                                 amount: number;
                                 currency: string;
@@ -1653,7 +1653,7 @@ export interface operations {
                 cursor?: string;
                 from?: string;
                 limit?: string;
-                status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                 to?: string;
             };
             header?: never;
@@ -1696,7 +1696,7 @@ export interface operations {
                             id: string;
                             lineCount: number;
                             /** @enum {string} */
-                            status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                            status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                             total: {
                                 amount: number;
                                 currency: string;
@@ -1774,7 +1774,7 @@ export interface operations {
                             };
                         }[];
                         /** @enum {string} */
-                        status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                        status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                         total: {
                             amount: number;
                             currency: string;
@@ -1844,7 +1844,7 @@ export interface operations {
                             };
                         }[];
                         /** @enum {string} */
-                        status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                        status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                         total: {
                             amount: number;
                             currency: string;
@@ -1921,7 +1921,7 @@ export interface operations {
                             };
                         }[];
                         /** @enum {string} */
-                        status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                        status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                         total: {
                             amount: number;
                             currency: string;
@@ -1941,7 +1941,7 @@ export interface operations {
                 cursor?: string;
                 from?: string;
                 limit?: string;
-                status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                 to?: string;
             };
             header?: never;
@@ -1984,7 +1984,7 @@ export interface operations {
                             id: string;
                             lineCount: number;
                             /** @enum {string} */
-                            status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED";
+                            status: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                             total: {
                                 amount: number;
                                 currency: string;

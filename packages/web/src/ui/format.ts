@@ -22,4 +22,6 @@ export const statusLabel: Record<OrderStatus, string> = {
   SHIPPED: "Shipped",
   DELIVERED: "Delivered",
   CANCELLED: "Cancelled",
+  PAYMENT_FAILED: "Payment failed",
+  EXPIRED: "Expired",
 };
