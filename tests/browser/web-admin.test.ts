@@ -211,8 +211,8 @@ describe.skipIf(!chromiumAvailable)("admin pages", () => {
   });
 
   it("an admin starts an order export, watches it finish and downloads the CSV", async () => {
-    // An order of its own (the default test price fails payment, so it stays pending).
-    const product = await createProduct();
+    // An order of its own that stays pending: the payment provider cannot be reached for it.
+    const product = await createProduct({ price: { amount: 1013, currency: "EUR" } }, "unavailable");
     const buyer = await newUser();
     const order = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token: buyer.accessToken, headers: { "idempotency-key": randomUUID() } });
     expect(order.status, order.text).toBe(201);
@@ -261,7 +261,7 @@ describe.skipIf(!chromiumAvailable)("admin pages", () => {
 
   it("every admin page passes axe and is photographed at phone and desktop width", async () => {
     // Something to show: an order (sales, orders) and a key.
-    const product = await createProduct({ name: `Photo vase ${randomUUID().slice(0, 8)}`, price: { amount: 3900, currency: "EUR" } });
+    const product = await createProduct({ name: `Photo vase ${randomUUID().slice(0, 8)}`, price: { amount: 3900, currency: "EUR" } }, "approve");
     const buyer = await newUser();
     const order = await post("/orders", { lines: [{ productId: product.id, quantity: 2 }] }, { token: buyer.accessToken, headers: { "idempotency-key": randomUUID() } });
     expect(order.status, order.text).toBe(201);

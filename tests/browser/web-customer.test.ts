@@ -20,10 +20,10 @@ describe.skipIf(!chromiumAvailable)("customer journey in the browser", () => {
   it("signs up, confirms with the e-mailed code, logs in, orders, sees CONFIRMED live, cancels a second order", async () => {
     const email = `shopper-${randomUUID()}@example.com`;
     const password = `Sh0pper-${randomUUID().slice(0, 8)}!`;
-    const lamp = await createProduct({ name: `Brass lamp ${randomUUID().slice(0, 6)}`, price: { amount: 1500, currency: "EUR" }, stock: 10 });
-    const vase = await createProduct({ name: `Clay vase ${randomUUID().slice(0, 6)}`, price: { amount: 2450, currency: "EUR" }, stock: 10 });
-    // Ends in 13 cents: the simulated payment refuses it, so the order stays PENDING to be cancelled.
-    const rug = await createProduct({ name: `Wool rug ${randomUUID().slice(0, 6)}`, price: { amount: 1013, currency: "EUR" }, stock: 7 });
+    const lamp = await createProduct({ name: `Brass lamp ${randomUUID().slice(0, 6)}`, price: { amount: 1500, currency: "EUR" }, stock: 10 }, "approve");
+    const vase = await createProduct({ name: `Clay vase ${randomUUID().slice(0, 6)}`, price: { amount: 2450, currency: "EUR" }, stock: 10 }, "approve");
+    // The payment provider cannot be reached for it, so its order stays PENDING to be cancelled.
+    const rug = await createProduct({ name: `Wool rug ${randomUUID().slice(0, 6)}`, price: { amount: 1013, currency: "EUR" }, stock: 7 }, "unavailable");
 
     const { context, page } = await openApp(browser);
 
