@@ -2,14 +2,13 @@
  * `bun dev`: the whole application offline on fixed ports, with data kept under `.emporium/`.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { MissingJavaError } from "../emulators/java";
 import { startStack } from "../stack";
-import { devStatePath, type DevState } from "./dev-state";
+import { devPorts, devStateDir, devStatePath, type DevState } from "./dev-state";
 import { prettyLogLine } from "./pretty";
 
 const root = resolve(import.meta.dirname, "../../../..");
-const port = Number(process.env.PORT ?? 3000);
 const quiet = new Set(["dynamodb", "cognito"]);
 // cognito-local "e-mails" sign-up and reset codes by printing them; show those lines.
 const codeDelivery = /Confirmation Code Delivery|Username:|Destination:|Code:/;
@@ -21,7 +20,7 @@ const log = (source: string, line: string) => {
 
 try {
   console.log("Starting Emporium offline: DynamoDB Local, cognito-local, functions, API gateway…");
-  const stack = await startStack({ root, ports: { api: port, dynamodb: 8100, cognito: 9229, lambda: 9001, kinesis: 4568, ses: 9002 }, persist: true, watch: true, log });
+  const stack = await startStack({ root, ports: devPorts(), stateDir: devStateDir(root), persist: true, watch: true, log });
   const state: DevState = {
     apiUrl: stack.apiUrl,
     cognitoEndpoint: stack.endpoints.cognito,
@@ -29,7 +28,7 @@ try {
     clientId: stack.clientId,
     users: stack.users.map(({ email, password, role }) => ({ email, password, role })),
   };
-  mkdirSync(join(root, ".emporium"), { recursive: true });
+  mkdirSync(devStateDir(root), { recursive: true });
   writeFileSync(devStatePath(root), JSON.stringify(state, null, 2));
 
   const shutdown = async (signal: string) => {
@@ -54,7 +53,7 @@ Try it:
   curl -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
        -d '{"lines":[{"productId":"<id from /products>","quantity":1}]}' ${stack.apiUrl}/orders
 
-E-mails the app sends land in the local outbox: ${stack.endpoints.ses}/outbox (files in .emporium/outbox).
+E-mails the app sends land in the local outbox: ${stack.endpoints.ses}/outbox (files in ${devStateDir(root)}/outbox).
 Handlers rebuild when you edit packages/core or packages/functions. Ctrl-C stops everything.
 ready: Emporium API on ${stack.apiUrl}`);
 } catch (error) {

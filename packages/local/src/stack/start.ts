@@ -33,8 +33,10 @@ export interface StackOptions {
   corsOrigins?: readonly string[];
   /** Tests compress time: every queue's visibility timeout, in seconds (the manifest's otherwise). */
   visibilityTimeoutSeconds?: number;
-  /** Keep data and secrets on disk under `<root>/.emporium` (bun dev) or nothing at all (tests). */
+  /** Keep data and secrets on disk under `stateDir` (bun dev) or nothing at all (tests). */
   persist: boolean;
+  /** Where data is kept; `<root>/.emporium` by default. */
+  stateDir?: string;
   /** Rebuild handlers when their sources change. */
   watch: boolean;
   log: (source: string, line: string) => void;
@@ -69,7 +71,7 @@ export interface Stack {
 export async function startStack(options: StackOptions): Promise<Stack> {
   // Lambda runs the functions on nodejs22.x; the SDK's notice about this machine's Node 20 is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const stateDir = join(resolve(options.root), ".emporium");
+  const stateDir = resolve(options.stateDir ?? join(options.root, ".emporium"));
   const runDir = options.persist ? stateDir : join(stateDir, "runs", `${process.pid}-${Date.now()}`);
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
