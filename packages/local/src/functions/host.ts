@@ -111,9 +111,11 @@ export class FunctionHost {
 
   private build(deployed: Deployed): Promise<Bundle> {
     const [file] = splitHandler(deployed.source.handler);
+    const started = performance.now();
     const building = this.builder.build(deployed.source.name, `${file}.ts`).then(
       (bundle) => {
         deployed.metrics.builds++;
+        if (!deployed.bundle) this.log("functions", `built ${deployed.source.name} in ${Math.round(performance.now() - started)} ms`);
         const changed = deployed.bundle?.url !== bundle.url;
         deployed.bundle = bundle;
         if (changed) this.retire(deployed, new Error(`${deployed.source.name} was redeployed`));

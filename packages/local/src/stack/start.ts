@@ -78,6 +78,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const stopper of stoppers.reverse()) await stopper().catch(() => undefined);
   };
   if (!options.persist) stoppers.push(async () => rmSync(runDir, { recursive: true, force: true }));
+  // Where start-up time goes, one line per phase (`bun dev` shows them).
+  let phaseStarted = performance.now();
+  const phase = (what: string) => {
+    const now = performance.now();
+    options.log("stack", `${what} in ${Math.round(now - phaseStarted)} ms`);
+    phaseStarted = now;
+  };
   try {
     const wanted = [options.ports.dynamodb, options.ports.cognito, options.ports.api, options.ports.lambda, options.ports.kinesis, options.ports.ses];
     const free = await freePorts(wanted.filter((port) => port === 0).length);
@@ -98,9 +105,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         lambdaEndpoint,
       }),
       startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }),
-      startKinesis({ port: kinesisPort!, log: (line) => options.log("kinesis", line) }),
+      startKinesis({
+        port: kinesisPort!,
+        dataDir: options.persist ? join(stateDir, "data", "kinesis") : undefined,
+        log: (line) => options.log("kinesis", line),
+      }),
     ]);
     stoppers.push(...emulators.map((emulator) => () => emulator.stop()));
+    phase("emulators started");
     const [dynamo, cognito, fauxqs, kinesis] = emulators as [Emulator, Emulator, FauxqsEmulator, Emulator];
     const ses = await startSes({ port: sesPort!, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) });
     stoppers.push(() => ses.close());
@@ -109,16 +121,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION, credentials });
     const cognitoClient = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: REGION, credentials });
     const tableName = `${APP.name}-${APP.stage}-Table`;
-    await provisionTable(dynamoClient, tableName);
     const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
-    await provisionTable(dynamoClient, idempotencyTableName, idempotencyTableDefinition);
-    const { userPoolId, clientId } = await provisionUserPool(cognitoClient, `${APP.name}-${APP.stage}-UserPool`);
-    const messaging = await provisionMessaging({
-      endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesis.endpoint },
-      prefix: `${APP.name}-${APP.stage}`,
-      region: REGION,
-      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
-    });
+    // Each emulator provisions its own resources; none waits for another's.
+    const [, , { userPoolId, clientId }, messaging] = await Promise.all([
+      provisionTable(dynamoClient, tableName),
+      provisionTable(dynamoClient, idempotencyTableName, idempotencyTableDefinition),
+      provisionUserPool(cognitoClient, `${APP.name}-${APP.stage}-UserPool`),
+      provisionMessaging({
+        endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesis.endpoint },
+        prefix: `${APP.name}-${APP.stage}`,
+        region: REGION,
+        visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+      }),
+    ]);
+    phase("provisioned");
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
@@ -187,6 +203,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log: options.log,
     });
     stoppers.push(() => eventSources.stop());
+    phase("functions, gateway and event sources started");
 
     const notifications = startS3Notifications({
       spy: fauxqs.server.spy,
@@ -200,8 +217,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     stoppers.push(async () => notifications.stop());
 
-    await seedCatalogue();
-    await seedAccounts(cognitoClient, userPoolId);
+    await Promise.all([seedCatalogue(), seedAccounts(cognitoClient, userPoolId)]);
+    phase("seeded");
     dynamoClient.destroy();
     cognitoClient.destroy();
 

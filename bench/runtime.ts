@@ -1,0 +1,259 @@
+/**
+ * The offline runtime as a developer meets it: how long `bun dev` takes to print `ready`
+ * (first start and restart) next to its slowest emulator started alone, how much memory the
+ * whole `bun dev` process tree holds after the README's example session, how fast an edit is
+ * live and how many functions it rebuilds, and whether stream checkpoints survive a restart.
+ *
+ *   bun bench/runtime.ts
+ *
+ * It runs `bun run dev` itself on free ports with its own state directory (EMPORIUM_STATE_DIR),
+ * so it does not disturb a `bun dev` already running. The edit figures come from real edits of
+ * packages/functions/src/health/get.ts and packages/core/src/money (restored afterwards).
+ * A benchmark, not a test: it exits non-zero only when `bun dev` fails to start or to answer.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { startCognito } from "../packages/local/src/emulators/cognito";
+import { startDynamo } from "../packages/local/src/emulators/dynamodb";
+import { startKinesis } from "../packages/local/src/emulators/kinesis";
+import { freePorts } from "../packages/local/src/emulators/ports";
+import type { Emulator } from "../packages/local/src/emulators/process";
+import { signIn } from "../packages/local/src/stack/tokens";
+import type { DevState } from "../packages/local/src/bin/dev-state";
+import { processTree } from "./process-tree";
+import { renderTable } from "./table";
+
+process.env.AWS_EC2_METADATA_DISABLED = "true";
+
+/** Figures from issue 10, measured on the runtime before this work, for side-by-side comparison. */
+const BEFORE = { firstStartS: 25, restartS: 33, memoryGiB: 5.2 };
+const GiB = 1024 ** 3;
+const root = fileURLToPath(new URL("..", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "emporium-runtime-bench-"));
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+// ---- each emulator alone: spawn to first answer, with a fresh data directory and again with that data
+async function alone(name: string, start: (port: number, dir: string) => Promise<Emulator>) {
+  const dir = join(work, `alone-${name}`);
+  const times: number[] = [];
+  for (let run = 0; run < 2; run++) {
+    const [port] = await freePorts(1);
+    const started = performance.now();
+    const emulator = await start(port!, dir);
+    times.push(performance.now() - started);
+    await emulator.stop();
+  }
+  return { name, first: times[0]!, restart: times[1]! };
+}
+
+const quiet = () => undefined;
+const emulators = [
+  await alone("DynamoDB Local", (port, dir) => startDynamo({ port, dataDir: dir, log: quiet })),
+  await alone("cognito-local", (port, dir) => startCognito({ port, dataDir: dir, log: quiet })),
+  await alone("kinesis-local", (port) => startKinesis({ port, log: quiet })),
+];
+const slowestFirst = Math.max(...emulators.map((e) => e.first));
+const slowestRestart = Math.max(...emulators.map((e) => e.restart));
+
+// ---- bun dev
+const [api, dynamodb, cognito, lambda, kinesis, ses] = await freePorts(6);
+const stateDir = join(work, "state");
+const env = {
+  ...process.env,
+  PORT: String(api),
+  EMPORIUM_DYNAMODB_PORT: String(dynamodb),
+  EMPORIUM_COGNITO_PORT: String(cognito),
+  EMPORIUM_LAMBDA_PORT: String(lambda),
+  EMPORIUM_KINESIS_PORT: String(kinesis),
+  EMPORIUM_SES_PORT: String(ses),
+  EMPORIUM_STATE_DIR: stateDir,
+};
+
+interface Dev {
+  child: ChildProcess;
+  readyMs: number;
+  lines: { at: number; text: string }[];
+  waitFor(pattern: RegExp, after: number, timeoutMs: number): Promise<{ at: number; text: string }>;
+  stop(): Promise<void>;
+}
+
+async function startDev(): Promise<Dev> {
+  const started = performance.now();
+  // Its own process group, so stopping it stops `bun run` and everything under it, as Ctrl-C does.
+  const child = spawn("bun", ["run", "dev"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const lines: Dev["lines"] = [];
+  const waiters = new Set<() => void>();
+  for (const stream of [child.stdout!, child.stderr!]) {
+    createInterface({ input: stream }).on("line", (text) => {
+      lines.push({ at: performance.now(), text });
+      for (const waiter of waiters) waiter();
+    });
+  }
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const waitFor: Dev["waitFor"] = (pattern, after, timeoutMs) =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const line = lines.find((candidate) => candidate.at >= after && pattern.test(candidate.text));
+        if (!line) return;
+        cleanup();
+        resolve(line);
+      };
+      const timer = setTimeout(() => (cleanup(), reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${lines.slice(-30).map((l) => l.text).join("\n")}`))), timeoutMs);
+      const onExit = () => (cleanup(), reject(new Error(`bun dev exited:\n${lines.slice(-30).map((l) => l.text).join("\n")}`)));
+      const cleanup = () => (clearTimeout(timer), waiters.delete(check), child.off("exit", onExit));
+      waiters.add(check);
+      child.once("exit", onExit);
+      check();
+    });
+  const ready = await waitFor(/^ready: /, started, 120_000);
+  return {
+    child,
+    readyMs: ready.at - started,
+    lines,
+    waitFor,
+    stop: async () => {
+      process.kill(-child.pid!, "SIGINT");
+      const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+const apiUrl = `http://127.0.0.1:${api}`;
+async function call(method: string, path: string, token?: string, body?: unknown) {
+  const response = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return response.json() as Promise<any>;
+}
+
+/** The README's example session, then the order's way through the pipeline to CONFIRMED. */
+async function exampleSession(): Promise<void> {
+  const state = JSON.parse(readFileSync(join(stateDir, "dev.json"), "utf8")) as DevState;
+  const token = async (email: string) => (await signIn(state.cognitoEndpoint, state.clientId, email, state.users.find((u) => u.email === email)!.password)).accessToken;
+  await call("GET", "/products?limit=3");
+  const customer = await token("customer@example.com");
+  await call("GET", "/me", customer);
+  const products = await call("GET", "/products");
+  const order = await call("POST", "/orders", customer, { lines: [{ productId: products.items[0].id, quantity: 2 }] });
+  await call("GET", "/me/orders", customer);
+  const admin = await token("admin@example.com");
+  await call("GET", "/orders?status=PENDING&from=2026-01-01", admin);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if ((await call("GET", `/orders/${order.id}`, customer)).status === "CONFIRMED") return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`order ${order.id} was not confirmed within 10 s`);
+}
+
+/** Edits a file, waits until the change is live (`live` says so), restores it, waits again. */
+async function timedEdit(file: string, edit: (text: string) => string, live: (edited: boolean) => Promise<boolean>) {
+  const original = readFileSync(file, "utf8");
+  const started = performance.now();
+  writeFileSync(file, edit(original));
+  try {
+    for (let attempt = 0; attempt < 200 && !(await live(true)); attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+    return performance.now() - started;
+  } finally {
+    writeFileSync(file, original);
+    for (let attempt = 0; attempt < 200 && !(await live(false)); attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const processorHandled = (dev: Dev, after: number) =>
+  dev.lines
+    .filter((line) => line.at >= after)
+    .map((line) => /\[esm:OrderEventsProcessor\] OrderEventsProcessor handled (\d+) record/.exec(line.text))
+    .reduce((sum, match) => sum + (match ? Number(match[1]) : 0), 0);
+
+try {
+  const first = await startDev();
+  await exampleSession();
+  // Steady state: the pipeline's tail (notifications, analytics) done, garbage collected.
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const tree = processTree(first.child.pid!);
+  const total = tree.reduce((sum, process) => sum + process.rssBytes, 0);
+
+  // An edit of one handler: live once /health answers with the edit.
+  const health = join(root, "packages/functions/src/health/get.ts");
+  const marker = `edited-${Date.now()}`;
+  const handlerEditMs = await timedEdit(
+    health,
+    (text) => text.replace('status: table.reachable ? "ok" : "degraded"', `status: table.reachable ? "${marker}" : "degraded"`),
+    async (edited) => ((await call("GET", "/health").catch(() => ({}))).status === marker) === edited,
+  );
+  const handlerRebuild = await first.waitFor(/\[functions\] rebuilt /, 0, 5_000);
+  // An edit of a core module many functions import: live once the rebuild is logged.
+  const money = join(root, "packages/core/src/money/index.ts");
+  const beforeCoreEdit = performance.now();
+  let coreRebuild: { at: number; text: string } | undefined;
+  const coreEditMs = await timedEdit(
+    money,
+    (text) => `${text}\nexport const benchEdit = ${Date.now()};\n`,
+    async (edited) => {
+      if (!edited) return true;
+      coreRebuild ??= await first.waitFor(/\[functions\] rebuilt /, beforeCoreEdit, 5_000).catch(() => undefined);
+      return coreRebuild !== undefined;
+    },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const built = countBuilt(first);
+  const handledFirst = processorHandled(first, 0);
+  await first.stop();
+
+  const restart = await startDev();
+  const afterRestart = restart.readyMs;
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  const replayed = processorHandled(restart, 0);
+  await restart.stop();
+
+  const ratio = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
+  console.log("\nStart: `bun dev` to `ready`, next to its slowest emulator started alone (target ≤ 2×):");
+  console.log(
+    renderTable(
+      ["start", "bun dev", "slowest emulator alone", "ratio", "target", "before (issue 10)"],
+      [
+        ["first (fresh state)", `${seconds(first.readyMs)} s`, `${seconds(slowestFirst)} s`, ratio(first.readyMs, slowestFirst), "≤ 2×", `${BEFORE.firstStartS} s`],
+        ["restart", `${seconds(afterRestart)} s`, `${seconds(slowestRestart)} s`, ratio(afterRestart, slowestRestart), "≤ 2×", `${BEFORE.restartS} s`],
+      ],
+    ),
+  );
+  console.log(renderTable(["emulator alone", "first", "restart"], emulators.map((e) => [e.name, `${seconds(e.first)} s`, `${seconds(e.restart)} s`])));
+
+  console.log("\nMemory: resident set of the whole `bun run dev` tree after the README's example session (target ≤ 1 GiB):");
+  console.log(renderTable(["pid", "process", "RSS MiB"], tree.map((p) => [String(p.pid), p.command, (p.rssBytes / 1024 ** 2).toFixed(0)])));
+  console.log(renderTable(["total", "target", "before (issue 10)"], [[`${(total / GiB).toFixed(2)} GiB`, "1.00 GiB", `${BEFORE.memoryGiB} GiB`]]));
+
+  console.log("\nEdits (target: live within 1 s, only the functions whose inputs changed rebuilt):");
+  console.log(
+    renderTable(
+      ["edit", "live after", "rebuilt", "functions built so far"],
+      [
+        ["packages/functions/src/health/get.ts", `${handlerEditMs.toFixed(0)} ms`, rebuiltNames(handlerRebuild.text), String(built)],
+        ["packages/core/src/money/index.ts", `${coreEditMs.toFixed(0)} ms`, coreRebuild ? rebuiltNames(coreRebuild.text) : "(no rebuild seen)", String(built)],
+      ],
+    ),
+  );
+
+  console.log("\nRestart: stream records the processor handled (checkpoints kept: a restart replays nothing):");
+  console.log(renderTable(["run", "records handled by OrderEventsProcessor"], [["first run (example session)", String(handledFirst)], ["5 s after the restart", String(replayed)]]));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+function rebuiltNames(line: string): string {
+  const names = /rebuilt (.*) in \d+ ms/.exec(line)?.[1] ?? "";
+  return `${names.split(", ").length} (${names})`;
+}
+
+function countBuilt(dev: Dev): number {
+  return new Set(dev.lines.flatMap((line) => /\[functions\] built (.+) in \d+ ms/.exec(line.text)?.[1]?.split(", ") ?? [])).size;
+}
