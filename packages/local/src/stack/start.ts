@@ -194,6 +194,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region: REGION,
       endpoints: { dynamodb: dynamo.endpoint, kinesis: kinesis.endpoint, sqs: fauxqs.endpoint },
       mappings: eventSourceMappings(tableName, messaging),
+      checkpointFile: options.persist ? join(stateDir, "data", "stream-checkpoints.json") : undefined,
       // One line per delivered batch, so `bun dev` shows the pipeline at work.
       invoke: async (name, event) => {
         const result = await invoke(name, event);
