@@ -318,9 +318,9 @@ export const stages: Record<string, { consumers?: { [Name in keyof typeof consum
 /** The consumers as `stage` runs them: the specs above with the stage's own settings applied. */
 export function consumersFor(stage: string): Record<keyof typeof consumers, ConsumerSpec> {
   const overrides = stages[stage]?.consumers ?? {};
-  return Object.fromEntries(
-    Object.entries(consumers).map(([name, spec]) => [name, { ...spec, ...overrides[name as keyof typeof consumers] }]),
-  ) as Record<keyof typeof consumers, ConsumerSpec>;
+  const specs = {} as Record<keyof typeof consumers, ConsumerSpec>;
+  for (const name of Object.keys(consumers) as (keyof typeof consumers)[]) specs[name] = { ...consumers[name], ...overrides[name] };
+  return specs;
 }
 
 /** Every function of the app, for whatever builds or runs them all. */
