@@ -30,13 +30,21 @@ interface Request {
 export class FunctionBuilder {
   private queue: Request[] = [];
   private running?: Promise<void>;
+  private idleTimer?: NodeJS.Timeout;
 
+  /**
+   * `stopWhenIdleMs`: stop esbuild's service process once no build has run for this long. It
+   * keeps well over 100 MB after bundling the SDK; the next build starts it again (tens of ms).
+   * Only for a process where nothing else uses esbuild, since the service is per process.
+   */
   constructor(
     private readonly root: string,
     private readonly outDir: string,
+    private readonly stopWhenIdleMs?: number,
   ) {}
 
   build(name: string, entry: string): Promise<Bundle> {
+    clearTimeout(this.idleTimer);
     return new Promise((resolve, reject) => {
       this.queue.push({ name, entry, resolve, reject });
       this.running ??= this.drain();
@@ -52,6 +60,10 @@ export class FunctionBuilder {
       await this.buildTogether(batch);
     }
     this.running = undefined;
+    if (this.stopWhenIdleMs !== undefined) {
+      this.idleTimer = setTimeout(() => void esbuild.stop(), this.stopWhenIdleMs);
+      this.idleTimer.unref();
+    }
   }
 
   private async buildTogether(batch: Request[]): Promise<void> {

@@ -79,19 +79,26 @@ export class FunctionHost {
     private readonly root: string,
     private readonly outDir: string,
     private readonly log: (source: string, line: string) => void = () => undefined,
+    options: { stopBuilderWhenIdleMs?: number } = {},
   ) {
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
-    this.builder = new FunctionBuilder(root, join(outDir, "bundles"));
+    this.builder = new FunctionBuilder(root, join(outDir, "bundles"), options.stopBuilderWhenIdleMs);
   }
 
-  /** Registers functions; nothing is built until a function is first invoked. */
-  async add(sources: FunctionSource[]): Promise<void> {
+  /**
+   * Registers functions; nothing is built until a function is first invoked, unless `buildNow`:
+   * then all of them are built at once, in one esbuild call.
+   */
+  async add(sources: FunctionSource[], { buildNow = false } = {}): Promise<void> {
+    const added: Deployed[] = [];
     for (const source of sources) {
       if (this.functions.has(source.name)) throw new Error(`two functions are named ${source.name}`);
-      this.functions.set(source.name, { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0 } });
+      const deployed: Deployed = { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0 } };
+      this.functions.set(source.name, deployed);
+      added.push(deployed);
     }
-    await this.runtimeScript();
+    await Promise.all([this.runtimeScript(), ...(buildNow ? added.map((deployed) => this.build(deployed)) : [])]);
   }
 
   private runtimeScript(): Promise<string> {

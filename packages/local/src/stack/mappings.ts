@@ -4,11 +4,11 @@ import type { MessagingResources } from "../provision/messaging";
 import { APP, REGION } from "./environment";
 
 /**
- * The manifest's consumers, with the local stage's settings, as local event-source mappings with
- * their sources' physical addresses.
+ * The manifest's consumers, with `stage`'s settings (the local stage's by default), as local
+ * event-source mappings with their sources' physical addresses.
  */
-export function eventSourceMappings(tableName: string, messaging: MessagingResources): EventSourceMapping[] {
-  return Object.values(consumersFor(APP.stage)).map((spec) => {
+export function eventSourceMappings(tableName: string, messaging: MessagingResources, stage: string = APP.stage): EventSourceMapping[] {
+  return Object.values(consumersFor(stage)).map((spec) => {
     const common = {
       name: spec.name,
       functionName: spec.name,

@@ -31,6 +31,12 @@ export interface StackOptions {
   ports: { api: number; dynamodb: number; cognito: number; lambda: number; kinesis: number; ses: number };
   /** Origins allowed to call the API from browsers (the manifest's development origins otherwise). */
   corsOrigins?: readonly string[];
+  /**
+   * Which consumer settings the event-source mappings use: the manifest's `local` stage settings
+   * (the default: `bun dev`, benchmarks) or the deployed ones (tests that act on an order before
+   * the pipeline confirms it rely on the deployed batching window).
+   */
+  consumerSettings?: "local" | "deployed";
   /** Tests compress time: every queue's visibility timeout, in seconds (the manifest's otherwise). */
   visibilityTimeoutSeconds?: number;
   /** Keep data and secrets on disk under `stateDir` (bun dev) or nothing at all (tests). */
@@ -39,6 +45,11 @@ export interface StackOptions {
   stateDir?: string;
   /** Rebuild handlers when their sources change. */
   watch: boolean;
+  /**
+   * Build every function while starting (one esbuild call) instead of on first use: for tests,
+   * whose timings assume a route answers without waiting for its build.
+   */
+  buildOnStart?: boolean;
   log: (source: string, line: string) => void;
 }
 
@@ -144,7 +155,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Seeding runs core services in this process; functions get their own environments.
     applyEnvironment(environment);
 
-    const host = new FunctionHost(options.root, join(runDir, "functions"), options.log);
+    // bun dev (watching) is the only user of esbuild in its process; tests share theirs with vitest.
+    const host = new FunctionHost(options.root, join(runDir, "functions"), options.log, { stopBuilderWhenIdleMs: options.watch ? 2_000 : undefined });
     stoppers.push(() => host.close());
     await host.add(
       functionSpecs().map((spec) => ({
@@ -154,6 +166,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
         environment: { ...functionEnvironment(resources, endpoints, spec.links), ...passThrough() },
       })),
+      { buildNow: options.buildOnStart },
     );
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
@@ -193,7 +206,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const eventSources = await startEventSources({
       region: REGION,
       endpoints: { dynamodb: dynamo.endpoint, kinesis: kinesis.endpoint, sqs: fauxqs.endpoint },
-      mappings: eventSourceMappings(tableName, messaging),
+      mappings: eventSourceMappings(tableName, messaging, options.consumerSettings === "deployed" ? "deployed" : APP.stage),
       checkpointFile: options.persist ? join(stateDir, "data", "stream-checkpoints.json") : undefined,
       // One line per delivered batch, so `bun dev` shows the pipeline at work.
       invoke: async (name, event) => {
