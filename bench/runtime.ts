@@ -12,7 +12,7 @@
  * A benchmark, not a test: it exits non-zero only when `bun dev` fails to start or to answer.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -36,28 +36,27 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "emporium-runtime-bench-"));
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
-// ---- each emulator alone: spawn to first answer, with a fresh data directory and again with that data
-async function alone(name: string, start: (port: number, dir: string) => Promise<Emulator>) {
-  const dir = join(work, `alone-${name}`);
-  const times: number[] = [];
-  for (let run = 0; run < 2; run++) {
+// ---- each emulator alone: spawn to first answer, on the data `bun dev` gives it (`state`): none
+// before the first start, and a copy of what the first run left before the restart.
+const quiet = () => undefined;
+const starters: [string, (port: number, state: string) => Promise<Emulator>][] = [
+  ["DynamoDB Local", (port, state) => startDynamo({ port, dataDir: join(state, "data", "dynamodb"), log: quiet })],
+  ["cognito-local", (port, state) => startCognito({ port, dataDir: join(state, "cognito"), log: quiet })],
+  ["kinesis-local", (port, state) => startKinesis({ port, dataDir: join(state, "data", "kinesis"), log: quiet })],
+];
+async function alone(state: string): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (const [name, start] of starters) {
     const [port] = await freePorts(1);
     const started = performance.now();
-    const emulator = await start(port!, dir);
-    times.push(performance.now() - started);
+    const emulator = await start(port!, state);
+    times.set(name, performance.now() - started);
     await emulator.stop();
   }
-  return { name, first: times[0]!, restart: times[1]! };
+  return times;
 }
-
-const quiet = () => undefined;
-const emulators = [
-  await alone("DynamoDB Local", (port, dir) => startDynamo({ port, dataDir: dir, log: quiet })),
-  await alone("cognito-local", (port, dir) => startCognito({ port, dataDir: dir, log: quiet })),
-  await alone("kinesis-local", (port) => startKinesis({ port, log: quiet })),
-];
-const slowestFirst = Math.max(...emulators.map((e) => e.first));
-const slowestRestart = Math.max(...emulators.map((e) => e.restart));
+const aloneFirst = await alone(join(work, "alone-first"));
+const slowestFirst = Math.max(...aloneFirst.values());
 
 // ---- bun dev
 const [api, dynamodb, cognito, lambda, kinesis, ses] = await freePorts(6);
@@ -75,6 +74,7 @@ const env = {
 
 interface Dev {
   child: ChildProcess;
+  startedAt: number;
   readyMs: number;
   lines: { at: number; text: string }[];
   waitFor(pattern: RegExp, after: number, timeoutMs: number): Promise<{ at: number; text: string }>;
@@ -112,6 +112,7 @@ async function startDev(): Promise<Dev> {
   const ready = await waitFor(/^ready: /, started, 120_000);
   return {
     child,
+    startedAt: started,
     readyMs: ready.at - started,
     lines,
     waitFor,
@@ -208,6 +209,10 @@ try {
   const built = countBuilt(first);
   const handledFirst = processorHandled(first, 0);
   await first.stop();
+  const copy = join(work, "alone-restart");
+  cpSync(stateDir, copy, { recursive: true });
+  const aloneRestart = await alone(copy);
+  const slowestRestart = Math.max(...aloneRestart.values());
 
   const restart = await startDev();
   const afterRestart = restart.readyMs;
@@ -226,7 +231,11 @@ try {
       ],
     ),
   );
-  console.log(renderTable(["emulator alone", "first", "restart"], emulators.map((e) => [e.name, `${seconds(e.first)} s`, `${seconds(e.restart)} s`])));
+  console.log(renderTable(["emulator alone", "first", "restart"], starters.map(([name]) => [name, `${seconds(aloneFirst.get(name)!)} s`, `${seconds(aloneRestart.get(name)!)} s`])));
+  for (const [label, dev] of [["first start", first], ["restart", restart]] as const) {
+    const phases = dev.lines.filter((line) => /^\[stack\]|^\[functions\] built Health|^ready: /.test(line.text));
+    console.log(`${label}: ${phases.map((line) => `${line.text.replace(/^\[\w+\] /, "").replace(/^ready: .*/, "ready")} (at ${seconds(line.at - dev.startedAt)} s)`).join("; ")}`);
+  }
 
   console.log("\nMemory: resident set of the whole `bun run dev` tree after the README's example session (target ≤ 1 GiB):");
   console.log(renderTable(["pid", "process", "RSS MiB"], tree.map((p) => [String(p.pid), p.command, (p.rssBytes / 1024 ** 2).toFixed(0)])));

@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { MissingJavaError } from "../emulators/java";
+import { routes } from "@emporium/functions/manifest";
 import { startStack } from "../stack";
 import { devPorts, devStateDir, devStatePath, type DevState } from "./dev-state";
 import { prettyLogLine } from "./pretty";
@@ -20,7 +21,8 @@ const log = (source: string, line: string) => {
 
 try {
   console.log("Starting Emporium offline: DynamoDB Local, cognito-local, functions, API gateway…");
-  const stack = await startStack({ root, ports: devPorts(), stateDir: devStateDir(root), persist: true, watch: true, log });
+  // The health check below calls this function: it is built while the emulators start.
+  const stack = await startStack({ root, ports: devPorts(), stateDir: devStateDir(root), persist: true, watch: true, buildOnStart: [routes["GET /health"].name], log });
   const state: DevState = {
     apiUrl: stack.apiUrl,
     cognitoEndpoint: stack.endpoints.cognito,

@@ -86,19 +86,33 @@ export class FunctionHost {
     this.builder = new FunctionBuilder(root, join(outDir, "bundles"), options.stopBuilderWhenIdleMs);
   }
 
-  /**
-   * Registers functions; nothing is built until a function is first invoked, unless `buildNow`:
-   * then all of them are built at once, in one esbuild call.
-   */
-  async add(sources: FunctionSource[], { buildNow = false } = {}): Promise<void> {
-    const added: Deployed[] = [];
+  /** Registers functions; nothing is built until a function is first invoked (or `buildNow`). */
+  async add(sources: FunctionSource[]): Promise<void> {
     for (const source of sources) {
       if (this.functions.has(source.name)) throw new Error(`two functions are named ${source.name}`);
-      const deployed: Deployed = { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0 } };
-      this.functions.set(source.name, deployed);
-      added.push(deployed);
+      this.functions.set(source.name, { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0 } });
     }
-    await Promise.all([this.runtimeScript(), ...(buildNow ? added.map((deployed) => this.build(deployed)) : [])]);
+    await this.runtimeScript();
+  }
+
+  /** Builds these functions now, in one esbuild call, rather than on their first invocation. */
+  async buildNow(names: readonly string[]): Promise<void> {
+    await Promise.all(names.map((name) => this.bundle(this.deployed(name))));
+  }
+
+  /**
+   * Sets a function's environment. Only execution environments started afterwards see it, so
+   * a stack can register (and build) its functions before it knows its resources' addresses.
+   */
+  setEnvironment(name: string, environment: Record<string, string>): void {
+    const deployed = this.deployed(name);
+    deployed.source = { ...deployed.source, environment };
+  }
+
+  private deployed(name: string): Deployed {
+    const deployed = this.functions.get(name);
+    if (!deployed) throw new Error(`No function named ${name}`);
+    return deployed;
   }
 
   private runtimeScript(): Promise<string> {

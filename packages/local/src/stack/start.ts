@@ -46,10 +46,11 @@ export interface StackOptions {
   /** Rebuild handlers when their sources change. */
   watch: boolean;
   /**
-   * Build every function while starting (one esbuild call) instead of on first use: for tests,
-   * whose timings assume a route answers without waiting for its build.
+   * Functions to build while the emulators start (in one esbuild call) instead of on first
+   * use; `true`: all of them (tests, whose timings assume a route answers without waiting for
+   * its build). `startStack` resolves once they are built.
    */
-  buildOnStart?: boolean;
+  buildOnStart?: boolean | readonly string[];
   log: (source: string, line: string) => void;
 }
 
@@ -102,25 +103,47 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const [dynamoPort, cognitoPort, apiPort, lambdaPort, kinesisPort, sesPort] = wanted.map((port) => (port === 0 ? free.shift()! : port));
     const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
     const cognitoDir = join(runDir, "cognito");
+
+    // Functions are registered (and any asked for are built) while the emulators start; they
+    // get their environments once the resources they link exist.
+    // bun dev (watching) is the only user of esbuild in its process; tests share theirs with vitest.
+    const host = new FunctionHost(options.root, join(runDir, "functions"), options.log, { stopBuilderWhenIdleMs: options.watch ? 2_000 : undefined });
+    stoppers.push(() => host.close());
+    const specs = functionSpecs();
+    await host.add(
+      specs.map((spec) => ({
+        name: spec.name,
+        handler: spec.handler,
+        memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
+        timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
+        environment: {},
+      })),
+    );
+    const toBuild = options.buildOnStart === true ? specs.map((spec) => spec.name) : options.buildOnStart || [];
+    const built = host.buildNow(toBuild);
+    built.catch(() => undefined); // awaited below; a failure surfaces there
+
+    const timed = <T extends Emulator>(starting: Promise<T>) =>
+      starting.then((emulator) => (options.log("stack", `${emulator.name} answered in ${Math.round(performance.now() - phaseStarted)} ms`), emulator));
     const emulators: Emulator[] = await Promise.all([
-      startDynamo({
+      timed(startDynamo({
         port: dynamoPort!,
         dataDir: options.persist ? join(stateDir, "data", "dynamodb") : undefined,
         log: (line) => options.log("dynamodb", line),
-      }),
-      startCognito({
+      })),
+      timed(startCognito({
         port: cognitoPort!,
         dataDir: cognitoDir,
         log: (line) => options.log("cognito", line),
         triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
         lambdaEndpoint,
-      }),
+      })),
       startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }),
-      startKinesis({
+      timed(startKinesis({
         port: kinesisPort!,
         dataDir: options.persist ? join(stateDir, "data", "kinesis") : undefined,
         log: (line) => options.log("kinesis", line),
-      }),
+      })),
     ]);
     stoppers.push(...emulators.map((emulator) => () => emulator.stop()));
     phase("emulators started");
@@ -155,24 +178,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Seeding runs core services in this process; functions get their own environments.
     applyEnvironment(environment);
 
-    // bun dev (watching) is the only user of esbuild in its process; tests share theirs with vitest.
-    const host = new FunctionHost(options.root, join(runDir, "functions"), options.log, { stopBuilderWhenIdleMs: options.watch ? 2_000 : undefined });
-    stoppers.push(() => host.close());
-    await host.add(
-      functionSpecs().map((spec) => ({
-        name: spec.name,
-        handler: spec.handler,
-        memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
-        timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
-        environment: { ...functionEnvironment(resources, endpoints, spec.links), ...passThrough() },
-      })),
-      { buildNow: options.buildOnStart },
-    );
+    for (const spec of specs) host.setEnvironment(spec.name, { ...functionEnvironment(resources, endpoints, spec.links), ...passThrough() });
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
     const lambdaApi = await startLambdaApi(lambdaPort!, invoke, (line) => options.log("lambda", line));
     stoppers.push(() => lambdaApi.close());
+    // Seeding waits on the emulators, not on what starts below; both go on at once.
+    const seeded = Promise.all([seedCatalogue(), seedAccounts(cognitoClient, userPoolId)]);
+    seeded.catch(() => undefined); // awaited below; a failure surfaces there
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
@@ -231,8 +245,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     stoppers.push(async () => notifications.stop());
 
-    await Promise.all([seedCatalogue(), seedAccounts(cognitoClient, userPoolId)]);
+    await seeded;
     phase("seeded");
+    await built;
+    if (toBuild.length > 0) phase(`${toBuild.length} function(s) built`);
     dynamoClient.destroy();
     cognitoClient.destroy();
 
