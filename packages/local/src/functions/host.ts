@@ -101,6 +101,15 @@ export class FunctionHost {
   }
 
   /**
+   * Starts the execution environment of each function (its cold start: the bundle is imported)
+   * before its first invocation, which then finds it warm. Call after `setEnvironment`.
+   */
+  async startEnvironments(names: readonly string[]): Promise<void> {
+    const script = await this.runtimeScript();
+    await Promise.all(names.map(async (name) => this.warm(this.deployed(name), await this.bundle(this.deployed(name)), script)));
+  }
+
+  /**
    * Sets a function's environment. Only execution environments started afterwards see it, so
    * a stack can register (and build) its functions before it knows its resources' addresses.
    */

@@ -47,7 +47,8 @@ export interface StackOptions {
   watch: boolean;
   /**
    * Functions to build while the emulators start (in one esbuild call) instead of on first
-   * use; `true`: all of them (tests, whose timings assume a route answers without waiting for
+   * use, and whose execution environments start as soon as they have their environments;
+   * `true`: build all of them (tests, whose timings assume a route answers without waiting for
    * its build). `startStack` resolves once they are built.
    */
   buildOnStart?: boolean | readonly string[];
@@ -179,6 +180,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     applyEnvironment(environment);
 
     for (const spec of specs) host.setEnvironment(spec.name, { ...functionEnvironment(resources, endpoints, spec.links), ...passThrough() });
+    if (Array.isArray(options.buildOnStart)) host.startEnvironments(options.buildOnStart).catch(() => undefined); // a failure shows on first invocation
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
