@@ -58,12 +58,17 @@ describe("function builds", () => {
     expect(builds()).toEqual({ A: 1, B: 1, C: 1 });
   });
 
-  it("rebuilds only the functions whose bundles include the edited file (esbuild's metafile import graph)", async () => {
-    expect(await host.rebuildAffected([join(root, "src", "only-b.ts")])).toEqual(["B"]);
+  it("rebuilds only the functions whose bundles include the edited file (esbuild's metafile import graph), on their next invocation", async () => {
+    expect(host.invalidate([join(root, "src", "only-b.ts")])).toEqual(["B"]);
+    expect(builds()).toEqual({ A: 1, B: 1, C: 1 });
+    await host.invoke("B", {});
+    await host.invoke("A", {});
+    await host.invoke("C", {});
     expect(builds()).toEqual({ A: 1, B: 2, C: 1 });
-    expect((await host.rebuildAffected([join(root, "src", "shared.ts")])).sort()).toEqual(["A", "B"]);
+    expect(host.invalidate([join(root, "src", "shared.ts")]).sort()).toEqual(["A", "B"]);
+    await Promise.all([host.invoke("A", {}), host.invoke("B", {}), host.invoke("C", {})]);
     expect(builds()).toEqual({ A: 2, B: 3, C: 1 });
-    expect(await host.rebuildAffected([join(root, "src", "unrelated.ts")])).toEqual([]);
+    expect(host.invalidate([join(root, "src", "unrelated.ts")])).toEqual([]);
   });
 
   it("makes an edit live within a second, replacing the warm environment of the affected function only", async () => {
@@ -83,7 +88,7 @@ describe("function builds", () => {
 
   it("keeps the previous code when an edit does not build", async () => {
     write("c.ts", `export const handler = async () => ({ fn: "c" ;\n`);
-    expect(await host.rebuildAffected([join(root, "src", "c.ts")])).toEqual(["C"]);
+    expect(host.invalidate([join(root, "src", "c.ts")])).toEqual(["C"]);
     expect(await host.invoke("C", {})).toEqual({ fn: "c" });
     expect(lines.some((line) => line.includes("build of C failed, keeping the previous code"))).toBe(true);
     write("c.ts", `export const handler = async () => ({ fn: "c" });\n`);

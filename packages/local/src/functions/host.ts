@@ -46,6 +46,8 @@ interface Deployed {
   bundle?: Bundle;
   /** A build in progress; invocations wait for it. */
   building?: Promise<Bundle>;
+  /** A file the bundle imports changed since it was built: rebuilt on the next invocation. */
+  stale?: boolean;
   /** The warm execution environment, created on first invocation. */
   worker?: Worker;
   pending: Map<number, Pending>;
@@ -64,9 +66,9 @@ const SETTLE_MS = 30;
  * start again) and is replaced when its bundle changes.
  *
  * Functions are built lazily, on their first invocation, so starting costs nothing per
- * function. An edit rebuilds, at once and in one esbuild call, only the functions built so far
- * whose bundles include the edited file (from esbuild's metafile import graph);
- * the others are built from the new sources when first used.
+ * function. An edit marks out of date only the functions built so far whose bundles include
+ * the edited file (from esbuild's metafile import graph); each is rebuilt on its next
+ * invocation, and functions never built are built from the new sources when first used.
  */
 export class FunctionHost {
   private readonly functions = new Map<string, Deployed>();
@@ -135,17 +137,19 @@ export class FunctionHost {
   /** The function's current bundle: built now if it never was, or being rebuilt after an edit. */
   private bundle(deployed: Deployed): Promise<Bundle> {
     if (deployed.building) return deployed.building;
-    if (deployed.bundle) return Promise.resolve(deployed.bundle);
+    if (deployed.bundle && !deployed.stale) return Promise.resolve(deployed.bundle);
     return this.build(deployed);
   }
 
   private build(deployed: Deployed): Promise<Bundle> {
     const [file] = splitHandler(deployed.source.handler);
     const started = performance.now();
+    // An edit while this build runs marks it stale again, and the next invocation builds anew.
+    deployed.stale = false;
     const building = this.builder.build(deployed.source.name, `${file}.ts`).then(
       (bundle) => {
         deployed.metrics.builds++;
-        if (!deployed.bundle) this.log("functions", `built ${deployed.source.name} in ${Math.round(performance.now() - started)} ms`);
+        this.log("functions", `${deployed.bundle ? "rebuilt" : "built"} ${deployed.source.name} in ${Math.round(performance.now() - started)} ms`);
         const changed = deployed.bundle?.url !== bundle.url;
         deployed.bundle = bundle;
         if (changed) this.retire(deployed, new Error(`${deployed.source.name} was redeployed`));
@@ -178,23 +182,25 @@ export class FunctionHost {
         timer = setTimeout(() => {
           const files = [...changed];
           changed.clear();
-          void this.rebuildAffected(files);
+          this.invalidate(files);
         }, SETTLE_MS);
       }),
     );
     this.watcher = { close: () => watchers.forEach((w) => w.close()) } as FSWatcher;
   }
 
-  /** Rebuilds (together) every built function that any of `files` went into; returns their names. */
-  async rebuildAffected(files: string[]): Promise<string[]> {
+  /**
+   * Marks every built function whose bundle imports any of `files` out of date; each is
+   * rebuilt on its next invocation, so an edit costs only the build of the function called
+   * next, not of all it touches. Returns their names.
+   */
+  invalidate(files: string[]): string[] {
     const affected = [...this.functions.values()].filter(
       (deployed) => deployed.bundle && files.some((file) => deployed.bundle!.inputs.has(file)),
     );
-    if (affected.length === 0) return [];
-    const started = performance.now();
-    await Promise.all(affected.map((deployed) => this.build(deployed)));
+    for (const deployed of affected) deployed.stale = true;
     const names = affected.map((deployed) => deployed.source.name);
-    this.log("functions", `rebuilt ${names.join(", ")} in ${Math.round(performance.now() - started)} ms`);
+    if (names.length > 0) this.log("functions", `out of date, rebuilt on next use: ${names.join(", ")}`);
     return names;
   }
 
