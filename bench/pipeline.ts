@@ -14,7 +14,7 @@
  * confirmation. Throughput per consumer is records delivered ÷ the time its function was busy,
  * and records delivered ÷ the wall-clock time of the run.
  * Then the processor's capacity: it is invoked (through the local Lambda API, one call at a
- * time) with full batches of 25 stream records, the real changes that confirmed those orders
+ * time) with full batches (the manifest's batch size) of stream records, the real changes that confirmed those orders
  * (redelivered, as Lambda may: consumers deduplicate them), and records ÷ the calls' time is
  * what it handles per busy second.
  *
@@ -51,6 +51,7 @@ interface Figures {
   p50Ms: number;
   p95Ms: number;
   processorRecordsPerBusySecond: number;
+  processorBatchSize: number;
 }
 const baselineDir = process.env.BENCH_BASELINE_DIR;
 const baseline: Figures | undefined = baselineDir ? measureBaseline(baselineDir) : undefined;
@@ -154,7 +155,12 @@ try {
   );
 
   const capacity = await processorCapacity(stack.endpoints.dynamodb, stack.tableName, stack.endpoints.lambda);
-  const figures: Figures = { p50Ms: quantile(latencies, 0.5), p95Ms: quantile(latencies, 0.95), processorRecordsPerBusySecond: capacity };
+  const figures: Figures = {
+    p50Ms: quantile(latencies, 0.5),
+    p95Ms: quantile(latencies, 0.95),
+    processorRecordsPerBusySecond: capacity,
+    processorBatchSize: consumers.OrderEventsProcessor.batchSize,
+  };
   if (process.env.BENCH_JSON) console.log(`BENCH_RESULT ${JSON.stringify(figures)}`);
   const reference = baseline ?? BEFORE;
   const label = baseline ? "baseline (measured now)" : "before (issue 10)";
@@ -166,7 +172,7 @@ try {
         ["POST /orders → CONFIRMED p50 (ms)", ms(figures.p50Ms), ms(reference.p50Ms), `${(figures.p50Ms / reference.p50Ms).toFixed(2)}×`, "–"],
         ["POST /orders → CONFIRMED p95 (ms)", ms(figures.p95Ms), ms(reference.p95Ms), `${(figures.p95Ms / reference.p95Ms).toFixed(2)}×`, `≤ ${TARGET.p95Ms} ms`],
         [
-          "processor records per busy second (batches of 25)",
+          `processor records per busy second (full batches: ${consumers.OrderEventsProcessor.batchSize} now, ${baseline?.processorBatchSize ?? 25} before)`,
           capacity.toFixed(0),
           reference.processorRecordsPerBusySecond.toFixed(0),
           `${(capacity / reference.processorRecordsPerBusySecond).toFixed(1)}×`,
@@ -184,7 +190,7 @@ try {
 
 /**
  * Records per second of the processor's own execution, on full batches: every order item in
- * the table, as the stream record of its last change (PENDING → its status now), 25 to an
+ * the table, as the stream record of its last change (PENDING → its status now), a full batch to an
  * invocation, invoked one at a time through the local Lambda API, three rounds after a warm one.
  */
 async function processorCapacity(dynamodbEndpoint: string, table: string, lambdaEndpoint: string): Promise<number> {
@@ -216,8 +222,10 @@ async function processorCapacity(dynamodbEndpoint: string, table: string, lambda
     },
     eventSourceARN: `arn:aws:dynamodb:us-east-1:000000000000:table/${table}/stream/2026-01-01T00:00:00.000`,
   }));
+  const size: number = consumers.OrderEventsProcessor.batchSize;
   const batches: (typeof records)[] = [];
-  for (let index = 0; index + 25 <= records.length; index += 25) batches.push(records.slice(index, index + 25));
+  for (let index = 0; index + size <= records.length; index += size) batches.push(records.slice(index, index + size));
+  if (batches.length === 0) throw new Error(`fewer orders (${records.length}) than one batch of ${size}`);
   const invoke = async (batch: typeof records) => {
     const response = await fetch(`${lambdaEndpoint}/2015-03-31/functions/${consumers.OrderEventsProcessor.name}/invocations`, {
       method: "POST",
