@@ -47,6 +47,10 @@ export default async function setup(project: TestProject) {
     ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 },
     // Failed messages come back after 2 s instead of a minute: dead-lettering takes seconds.
     visibilityTimeoutSeconds: 2,
+    // Some tests act on an order while it is PENDING: the deployed 1 s batching window before the processor keeps it PENDING that long.
+    consumerSettings: "deployed",
+    // Every route answers at once, as they did when each function was bundled while starting.
+    buildOnStart: true,
     persist: false,
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),

@@ -370,6 +370,24 @@ export const schedules = {
 } as const satisfies Record<string, ScheduleSpec>;
 export type ScheduleName = keyof typeof schedules;
 
+/**
+ * Per-stage consumer settings that differ from the ones above (which every deployed stage uses).
+ * `local` is `bun dev` and the tests: the processor invokes as soon as records arrive instead of
+ * gathering them for a second, so an order is confirmed within about half a second offline;
+ * under load batches still form while the function is busy.
+ */
+export const stages: Record<string, { consumers?: { [Name in keyof typeof consumers]?: Pick<ConsumerSpec, "batchingWindowSeconds"> } }> = {
+  local: { consumers: { OrderEventsProcessor: { batchingWindowSeconds: 0 } } },
+};
+
+/** The consumers as `stage` runs them: the specs above with the stage's own settings applied. */
+export function consumersFor(stage: string): Record<keyof typeof consumers, ConsumerSpec> {
+  const overrides = stages[stage]?.consumers ?? {};
+  const specs = {} as Record<keyof typeof consumers, ConsumerSpec>;
+  for (const name of Object.keys(consumers) as (keyof typeof consumers)[]) specs[name] = { ...consumers[name], ...overrides[name] };
+  return specs;
+}
+
 /** Every function of the app, for whatever builds or runs them all. */
 export function functionSpecs(): FunctionSpec[] {
   return [

@@ -1,2 +1,2 @@
-export { count, read, type SalesCounter } from "./counters";
+export { countAll, read, type CountResult, type SalesCounter } from "./counters";
 export { salesQuerySchema, type SalesQuery } from "./schema";

@@ -1,3 +1,3 @@
 export { orderEventSchema, readOrderEvent, ORDER_EVENT_TYPES, type OrderEvent, type OrderEventType } from "./contract";
 export { eventsFromOrderChange } from "./from-order-change";
-export { publishOrderEvent } from "./publish";
+export { publishOrderEvents } from "./publish";

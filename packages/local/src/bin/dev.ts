@@ -4,15 +4,15 @@
  * to the API, as CloudFront serves the deployed stages.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { MissingJavaError } from "../emulators/java";
+import { routes } from "@emporium/functions/manifest";
 import { startStack } from "../stack";
 import { startWebOrigin } from "../web";
-import { devStatePath, type DevState } from "./dev-state";
+import { devPorts, devStateDir, devStatePath, type DevState } from "./dev-state";
 import { prettyLogLine } from "./pretty";
 
 const root = resolve(import.meta.dirname, "../../../..");
-const port = Number(process.env.PORT ?? 3000);
 const webPort = Number(process.env.WEB_PORT ?? 5173);
 const quiet = new Set(["dynamodb", "cognito"]);
 // cognito-local "e-mails" sign-up and reset codes by printing them; show those lines.
@@ -27,11 +27,14 @@ try {
   console.log("Starting Emporium offline: DynamoDB Local, cognito-local, functions, API gateway…");
   // The order hold is stage configuration, read from the same variable as at deploy time.
   const orderHoldMinutes = process.env.EMPORIUM_ORDER_HOLD_MINUTES ? Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES) : undefined;
+  // The health check below calls this function: it is built while the emulators start.
   const stack = await startStack({
     root,
-    ports: { api: port, dynamodb: 8100, cognito: 9229, lambda: 9001, kinesis: 4568, ses: 9002 },
+    ports: devPorts(),
+    stateDir: devStateDir(root),
     persist: true,
     watch: true,
+    buildOnStart: [routes["GET /health"].name],
     log,
     orderHoldMinutes,
   });
@@ -47,7 +50,7 @@ try {
     clientId: stack.clientId,
     users: stack.users.map(({ email, password, role }) => ({ email, password, role })),
   };
-  mkdirSync(join(root, ".emporium"), { recursive: true });
+  mkdirSync(devStateDir(root), { recursive: true });
   writeFileSync(devStatePath(root), JSON.stringify(state, null, 2));
 
   const shutdown = async (signal: string) => {
@@ -74,7 +77,7 @@ Try it:
   curl -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
        -d '{"lines":[{"productId":"<id from /products>","quantity":1}]}' ${stack.apiUrl}/orders
 
-E-mails the app sends land in the local outbox: ${stack.endpoints.ses}/outbox (files in .emporium/outbox).
+E-mails the app sends land in the local outbox: ${stack.endpoints.ses}/outbox (files in ${devStateDir(root)}/outbox).
 Handlers rebuild when you edit packages/core or packages/functions; pages reload when you edit packages/web.
 Ctrl-C stops everything.
 ready: Emporium API on ${stack.apiUrl}

@@ -8,6 +8,8 @@ import { freePorts } from "./ports";
 
 export interface KinesisOptions {
   port: number;
+  /** Absolute folder where streams and their records are kept across restarts; in memory when absent. */
+  dataDir?: string;
   log: (line: string) => void;
 }
 
@@ -28,10 +30,10 @@ require(process.argv[1]);
 
 /**
  * kinesis-local (kinesis-mock compiled to JavaScript): Kinesis Data Streams over plain HTTP on
- * `port`, in memory. Clients must use HTTP/1.1 (`new NodeHttpHandler()`): over HTTP/2 some
+ * `port`, in memory or kept in `dataDir`. Clients must use HTTP/1.1 (`new NodeHttpHandler()`): over HTTP/2 some
  * calls fail.
  */
-export async function startKinesis({ port, log }: KinesisOptions): Promise<Emulator> {
+export async function startKinesis({ port, dataDir, log }: KinesisOptions): Promise<Emulator> {
   const main = createRequire(import.meta.url).resolve("kinesis-local/main.js");
   // It always serves TLS as well; that port is unused but must be free.
   // kinesis-local always opens a TLS port too; it must not be the plain one.
@@ -47,6 +49,8 @@ export async function startKinesis({ port, log }: KinesisOptions): Promise<Emula
       // Streams become ACTIVE at once instead of after the default 500 ms.
       CREATE_STREAM_DURATION: "0ms",
       DELETE_STREAM_DURATION: "0ms",
+      // kinesis-mock writes its whole state to one file every interval (and loads it at start).
+      ...(dataDir ? { SHOULD_PERSIST_DATA: "true", PERSIST_PATH: dataDir, PERSIST_FILE_NAME: "kinesis.json", PERSIST_INTERVAL: "1s" } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -14,6 +14,7 @@ import { Lifecycle } from "./lifecycle";
 import { onFailureQueue } from "./on-failure-queue";
 import type { EventSourceMapping, EventSources, EventSourcesOptions, MappingStats, QueueMapping, StreamMapping } from "./options";
 import { QueueMappingRunner } from "./sqs-mapping";
+import { CheckpointStore } from "./stream/checkpoints";
 import { StreamMappingRunner } from "./stream/mapping";
 import type { StreamSource } from "./stream/source";
 
@@ -35,6 +36,7 @@ export async function startEventSources(options: EventSourcesOptions): Promise<E
   const clients = new Clients(options);
   const stats: Record<string, MappingStats> = {};
   const runners: Runner[] = [];
+  const checkpoints = new CheckpointStore(options.checkpointFile);
   const stop = async () => {
     lifecycle.stop();
     await Promise.all(runners.map((runner) => runner.ended()));
@@ -47,7 +49,7 @@ export async function startEventSources(options: EventSourcesOptions): Promise<E
       if (!Number.isInteger(mapping.batchSize) || mapping.batchSize < 1) throw new Error(`${mapping.name}: batchSize must be a positive integer`);
       stats[mapping.name] = { invocations: 0, recordsDelivered: 0, recordsFiltered: 0, batchFailures: 0, sentToOnFailure: 0 };
       await withMappingName(mapping.name, async () => {
-        const runner = await createRunner(mapping, options, clients, lifecycle, stats[mapping.name]!);
+        const runner = await createRunner(mapping, options, clients, lifecycle, stats[mapping.name]!, checkpoints);
         runners.push(runner);
         await runner.start();
       });
@@ -67,6 +69,7 @@ async function createRunner(
   clients: Clients,
   lifecycle: Lifecycle,
   stats: MappingStats,
+  checkpoints: CheckpointStore,
 ): Promise<Runner> {
   const shared = common(mapping, options, lifecycle, stats);
   if (isQueueMapping(mapping)) {
@@ -78,8 +81,10 @@ async function createRunner(
     startingPosition: mapping.source.startingPosition,
     policy: { bisectOnError: mapping.bisectOnError ?? false, maximumRetryAttempts: mapping.maximumRetryAttempts ?? -1 },
     sendOnFailure: onFailure(mapping, options, clients, lifecycle),
-    pollIntervalMs: options.pollIntervalMs ?? 250,
+    pollIntervalMs: options.pollIntervalMs ?? 100,
     retryDelayMs: options.retryDelayMs ?? 250,
+    checkpoints,
+    mappingName: mapping.name,
   });
 }
 

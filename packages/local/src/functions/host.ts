@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync, watch, type FSWatcher } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import * as esbuild from "esbuild";
-import { bundleOptions } from "@emporium/functions/build";
+import { FunctionBuilder, type Bundle } from "./builder";
 
 export interface FunctionSource {
   name: string;
@@ -35,13 +35,19 @@ interface Pending {
 export interface FunctionMetrics {
   invocations: number;
   busyMs: number;
+  /** Bundles built: the first on first use, then one per edit of one of its inputs. */
+  builds: number;
 }
 
 interface Deployed {
   source: FunctionSource;
   metrics: FunctionMetrics;
-  build: esbuild.BuildContext;
-  url?: string;
+  /** The current bundle, once the function has been built (on its first invocation). */
+  bundle?: Bundle;
+  /** A build in progress; invocations wait for it. */
+  building?: Promise<Bundle>;
+  /** A file the bundle imports changed since it was built: rebuilt on the next invocation. */
+  stale?: boolean;
   /** The warm execution environment, created on first invocation. */
   worker?: Worker;
   pending: Map<number, Pending>;
@@ -49,98 +55,161 @@ interface Deployed {
 
 /** The execution-environment script, bundled once per host so plain Node can run it in a worker. */
 const WORKER_SOURCE = fileURLToPath(new URL("./worker.ts", import.meta.url));
+/** Editors write a file in several steps; changes this close together are one edit. */
+const SETTLE_MS = 30;
 
 /**
  * Runs the project's Lambda handlers the way Lambda does, on this machine: each function is
  * bundled exactly as it deploys (packages/functions/src/build.ts) and runs in its own worker
  * thread with its own environment, so it sees only the resources it links. The worker stays
  * warm between invocations, is discarded when an invocation times out (the next one is a cold
- * start again) and is replaced when the sources change.
+ * start again) and is replaced when its bundle changes.
+ *
+ * Functions are built lazily, on their first invocation, so starting costs nothing per
+ * function. An edit marks out of date only the functions built so far whose bundles include
+ * the edited file (from esbuild's metafile import graph); each is rebuilt on its next
+ * invocation, and functions never built are built from the new sources when first used.
  */
 export class FunctionHost {
   private readonly functions = new Map<string, Deployed>();
+  private readonly builder: FunctionBuilder;
   private watcher?: FSWatcher;
   private nextId = 0;
   private workerScript?: Promise<string>;
-  private workerScriptPath?: string;
 
   constructor(
     private readonly root: string,
     private readonly outDir: string,
     private readonly log: (source: string, line: string) => void = () => undefined,
-  ) {}
+    options: { stopBuilderWhenIdleMs?: number } = {},
+  ) {
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    this.builder = new FunctionBuilder(root, join(outDir, "bundles"), options.stopBuilderWhenIdleMs);
+  }
 
+  /** Registers functions; nothing is built until a function is first invoked (or `buildNow`). */
   async add(sources: FunctionSource[]): Promise<void> {
+    for (const source of sources) {
+      if (this.functions.has(source.name)) throw new Error(`two functions are named ${source.name}`);
+      this.functions.set(source.name, { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0 } });
+    }
+    await this.runtimeScript();
+  }
+
+  /** Builds these functions now, in one esbuild call, rather than on their first invocation. */
+  async buildNow(names: readonly string[]): Promise<void> {
+    await Promise.all(names.map((name) => this.bundle(this.deployed(name))));
+  }
+
+  /**
+   * Starts the execution environment of each function (its cold start: the bundle is imported)
+   * before its first invocation, which then finds it warm. Call after `setEnvironment`.
+   */
+  async startEnvironments(names: readonly string[]): Promise<void> {
+    const script = await this.runtimeScript();
+    await Promise.all(names.map(async (name) => this.warm(this.deployed(name), await this.bundle(this.deployed(name)), script)));
+  }
+
+  /**
+   * Sets a function's environment. Only execution environments started afterwards see it, so
+   * a stack can register (and build) its functions before it knows its resources' addresses.
+   */
+  setEnvironment(name: string, environment: Record<string, string>): void {
+    const deployed = this.deployed(name);
+    deployed.source = { ...deployed.source, environment };
+  }
+
+  private deployed(name: string): Deployed {
+    const deployed = this.functions.get(name);
+    if (!deployed) throw new Error(`No function named ${name}`);
+    return deployed;
+  }
+
+  private runtimeScript(): Promise<string> {
+    const outfile = join(this.outDir, "_runtime", "worker.mjs");
     this.workerScript ??= esbuild
-      .build({
-        entryPoints: [WORKER_SOURCE],
-        outfile: join(this.outDir, "_runtime", "worker.mjs"),
-        bundle: true,
-        platform: "node",
-        format: "esm",
-        logLevel: "silent",
-      })
-      .then(() => join(this.outDir, "_runtime", "worker.mjs"));
-    this.workerScriptPath = await this.workerScript;
-    await Promise.all(
-      sources.map(async (source) => {
-        const [file] = splitHandler(source.handler);
-        const dir = join(this.outDir, source.name);
-        rmSync(dir, { recursive: true, force: true });
-        mkdirSync(dir, { recursive: true });
-        const build = await esbuild.context({
-          // Output paths in the metafile are relative to this, whatever the process's cwd.
-          absWorkingDir: this.root,
-          entryPoints: [join(this.root, `${file}.ts`)],
-          outdir: dir,
-          outExtension: { ".js": ".mjs" },
-          entryNames: "[name]-[hash]",
-          write: true,
-          metafile: true,
-          logLevel: "silent",
-          sourcemap: "inline",
-          ...bundleOptions,
-        });
-        const deployed: Deployed = { source, build, pending: new Map(), metrics: { invocations: 0, busyMs: 0 } };
-        this.functions.set(source.name, deployed);
-        await this.rebuild(deployed);
+      .build({ entryPoints: [WORKER_SOURCE], outfile, bundle: true, platform: "node", format: "esm", logLevel: "silent" })
+      .then(() => outfile);
+    return this.workerScript;
+  }
+
+  /** The function's current bundle: built now if it never was, or being rebuilt after an edit. */
+  private bundle(deployed: Deployed): Promise<Bundle> {
+    if (deployed.building) return deployed.building;
+    if (deployed.bundle && !deployed.stale) return Promise.resolve(deployed.bundle);
+    return this.build(deployed);
+  }
+
+  private build(deployed: Deployed): Promise<Bundle> {
+    const [file] = splitHandler(deployed.source.handler);
+    const started = performance.now();
+    // An edit while this build runs marks it stale again, and the next invocation builds anew.
+    deployed.stale = false;
+    const building = this.builder.build(deployed.source.name, `${file}.ts`).then(
+      (bundle) => {
+        deployed.metrics.builds++;
+        this.log("functions", `${deployed.bundle ? "rebuilt" : "built"} ${deployed.source.name} in ${Math.round(performance.now() - started)} ms`);
+        const changed = deployed.bundle?.url !== bundle.url;
+        deployed.bundle = bundle;
+        if (changed) this.retire(deployed, new Error(`${deployed.source.name} was redeployed`));
+        return bundle;
+      },
+      (error: Error) => {
+        // A failed rebuild keeps the previous code running; a failed first build fails the invocation.
+        if (deployed.bundle) {
+          this.log("functions", `build of ${deployed.source.name} failed, keeping the previous code: ${error.message}`);
+          return deployed.bundle;
+        }
+        throw error;
+      },
+    );
+    deployed.building = building;
+    void building.finally(() => {
+      if (deployed.building === building) deployed.building = undefined;
+    }).catch(() => undefined);
+    return building;
+  }
+
+  /** Rebuilds the functions whose bundles include a file that changed under `dirs`. */
+  watch(dirs: string[]): void {
+    const changed = new Set<string>();
+    let timer: NodeJS.Timeout | undefined;
+    const watchers = dirs.map((dir) =>
+      watch(dir, { recursive: true }, (_event, file) => {
+        if (file) changed.add(resolve(dir, file.toString()));
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const files = [...changed];
+          changed.clear();
+          this.invalidate(files);
+        }, SETTLE_MS);
       }),
     );
-  }
-
-  private async rebuild(deployed: Deployed): Promise<void> {
-    const result = await deployed.build.rebuild();
-    const output = Object.keys(result.metafile!.outputs).find((file) => file.endsWith(".mjs"))!;
-    deployed.url = pathToFileURL(join(this.root, output)).href;
-    this.retire(deployed, new Error(`${deployed.source.name} was redeployed`));
-  }
-
-  /** Rebuilds every function when anything under `dirs` changes (debounced). */
-  watch(dirs: string[]): void {
-    let timer: NodeJS.Timeout | undefined;
-    const onChange = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void this.rebuildAll(), 150);
-    };
-    const watchers = dirs.map((dir) => watch(dir, { recursive: true }, onChange));
     this.watcher = { close: () => watchers.forEach((w) => w.close()) } as FSWatcher;
   }
 
-  private async rebuildAll(): Promise<void> {
-    const started = performance.now();
-    try {
-      await Promise.all([...this.functions.values()].map((deployed) => this.rebuild(deployed)));
-      this.log("functions", `rebuilt ${this.functions.size} functions in ${Math.round(performance.now() - started)} ms`);
-    } catch (error) {
-      this.log("functions", `build failed, keeping the previous code: ${(error as Error).message}`);
-    }
+  /**
+   * Marks every built function whose bundle imports any of `files` out of date; each is
+   * rebuilt on its next invocation, so an edit costs only the build of the function called
+   * next, not of all it touches. Returns their names.
+   */
+  invalidate(files: string[]): string[] {
+    const affected = [...this.functions.values()].filter(
+      (deployed) => deployed.bundle && files.some((file) => deployed.bundle!.inputs.has(file)),
+    );
+    for (const deployed of affected) deployed.stale = true;
+    const names = affected.map((deployed) => deployed.source.name);
+    if (names.length > 0) this.log("functions", `out of date, rebuilt on next use: ${names.join(", ")}`);
+    return names;
   }
 
   /** Invokes a function as Lambda would: a Lambda context, and a timeout that ends the call. */
-  invoke(name: string, event: unknown): Promise<unknown> {
+  async invoke(name: string, event: unknown): Promise<unknown> {
     const deployed = this.functions.get(name);
-    if (!deployed) return Promise.reject(new Error(`No function named ${name}`));
-    const worker = this.warm(deployed);
+    if (!deployed) throw new Error(`No function named ${name}`);
+    const bundle = await this.bundle(deployed);
+    const worker = this.warm(deployed, bundle, await this.runtimeScript());
     const id = this.nextId++;
     const { timeoutMs } = deployed.source;
     const started = performance.now();
@@ -163,12 +232,12 @@ export class FunctionHost {
     });
   }
 
-  private warm(deployed: Deployed): Worker {
+  private warm(deployed: Deployed, bundle: Bundle, script: string): Worker {
     if (deployed.worker) return deployed.worker;
     const [, exportName] = splitHandler(deployed.source.handler);
     const { name, memoryMb, environment } = deployed.source;
-    const worker = new Worker(this.workerScriptPath!, {
-      workerData: { url: deployed.url, exportName, config: { functionName: `emporium-local-${name}`, memoryMb, region: environment.AWS_REGION ?? "us-east-1" } },
+    const worker = new Worker(script, {
+      workerData: { url: bundle.url, exportName, config: { functionName: `emporium-local-${name}`, memoryMb, region: environment.AWS_REGION ?? "us-east-1" } },
       env: environment,
       stdout: true,
       stderr: true,
@@ -207,7 +276,7 @@ export class FunctionHost {
   async close(): Promise<void> {
     this.watcher?.close();
     for (const deployed of this.functions.values()) this.retire(deployed, new Error("the function host stopped"));
-    await Promise.all([...this.functions.values()].map((deployed) => deployed.build.dispose()));
+    await Promise.allSettled([...this.functions.values()].map((deployed) => deployed.building));
   }
 }
 

@@ -23,30 +23,32 @@ export async function seedCatalogue(): Promise<number> {
 
 /** Creates each development user (confirmed, permanent password, in its group) and their profile. */
 export async function seedAccounts(cognito: CognitoIdentityProviderClient, userPoolId: string, users: SeedUser[] = seedUsers) {
-  for (const user of users) {
-    try {
-      await cognito.send(
-        new AdminCreateUserCommand({
-          UserPoolId: userPoolId,
-          Username: user.email,
-          MessageAction: "SUPPRESS",
-          UserAttributes: [
-            { Name: "email", Value: user.email },
-            { Name: "email_verified", Value: "true" },
-            { Name: "name", Value: user.name },
-          ],
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== "UsernameExistsException") throw error;
-    }
+  await Promise.all(users.map((user) => seedAccount(cognito, userPoolId, user)));
+}
+
+async function seedAccount(cognito: CognitoIdentityProviderClient, userPoolId: string, user: SeedUser) {
+  try {
     await cognito.send(
-      new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }),
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: user.email,
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          { Name: "email", Value: user.email },
+          { Name: "email_verified", Value: "true" },
+          { Name: "name", Value: user.name },
+        ],
+      }),
     );
-    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: user.role }));
-    const { UserAttributes } = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
-    const sub = UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
-    if (!sub) throw new Error(`cognito-local returned no sub for ${user.email}`);
-    await Users.ensure({ userId: sub, username: user.email, role: user.role }, { email: user.email, name: user.name });
+  } catch (error) {
+    if ((error as Error).name !== "UsernameExistsException") throw error;
   }
+  await cognito.send(
+    new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }),
+  );
+  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: user.role }));
+  const { UserAttributes } = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
+  const sub = UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
+  if (!sub) throw new Error(`cognito-local returned no sub for ${user.email}`);
+  await Users.ensure({ userId: sub, username: user.email, role: user.role }, { email: user.email, name: user.name });
 }

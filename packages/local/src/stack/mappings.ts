@@ -1,11 +1,14 @@
-import { consumers, type ConsumerSpec } from "@emporium/functions/manifest";
+import { consumersFor } from "@emporium/functions/manifest";
 import type { EventSourceMapping } from "../event-sources";
 import type { MessagingResources } from "../provision/messaging";
-import { REGION } from "./environment";
+import { APP, REGION } from "./environment";
 
-/** The manifest's consumers as local event-source mappings, with their sources' physical addresses. */
-export function eventSourceMappings(tableName: string, messaging: MessagingResources): EventSourceMapping[] {
-  return Object.values(consumers as Record<string, ConsumerSpec>).map((spec) => {
+/**
+ * The manifest's consumers, with `stage`'s settings (the local stage's by default), as local
+ * event-source mappings with their sources' physical addresses.
+ */
+export function eventSourceMappings(tableName: string, messaging: MessagingResources, stage: string = APP.stage): EventSourceMapping[] {
+  return Object.values(consumersFor(stage)).map((spec) => {
     const common = {
       name: spec.name,
       functionName: spec.name,

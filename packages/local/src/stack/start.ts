@@ -47,14 +47,29 @@ export interface StackOptions {
   ports: { api: number; dynamodb: number; cognito: number; lambda: number; kinesis: number; ses: number };
   /** Origins allowed to call the API from browsers (the manifest's development origins otherwise). */
   corsOrigins?: readonly string[];
+  /**
+   * Which consumer settings the event-source mappings use: the manifest's `local` stage settings
+   * (the default: `bun dev`, benchmarks) or the deployed ones (tests that act on an order before
+   * the pipeline confirms it rely on the deployed batching window).
+   */
+  consumerSettings?: "local" | "deployed";
   /** Tests compress time: every queue's visibility timeout, in seconds (the manifest's otherwise). */
   visibilityTimeoutSeconds?: number;
-  /** Keep data and secrets on disk under `<root>/.emporium` (bun dev) or nothing at all (tests). */
+  /** Keep data and secrets on disk under `stateDir` (bun dev) or nothing at all (tests). */
   persist: boolean;
+  /** Where data is kept; `<root>/.emporium` by default. */
+  stateDir?: string;
   /** Rebuild handlers when their sources change. */
   watch: boolean;
   /** How long an order may stay PENDING before the schedule expires it (the stage default otherwise). */
   orderHoldMinutes?: number;
+  /**
+   * Functions to build while the emulators start (in one esbuild call) instead of on first
+   * use, and whose execution environments start as soon as they have their environments;
+   * `true`: build all of them (tests, whose timings assume a route answers without waiting for
+   * its build). `startStack` resolves once they are built.
+   */
+  buildOnStart?: boolean | readonly string[];
   log: (source: string, line: string) => void;
 }
 
@@ -87,36 +102,70 @@ export interface Stack {
 export async function startStack(options: StackOptions): Promise<Stack> {
   // Lambda runs the functions on nodejs22.x; the SDK's notice about this machine's Node 20 is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const stateDir = join(resolve(options.root), ".emporium");
+  const stateDir = resolve(options.stateDir ?? join(options.root, ".emporium"));
   const runDir = options.persist ? stateDir : join(stateDir, "runs", `${process.pid}-${Date.now()}`);
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const stopper of stoppers.reverse()) await stopper().catch(() => undefined);
   };
   if (!options.persist) stoppers.push(async () => rmSync(runDir, { recursive: true, force: true }));
+  // Where start-up time goes, one line per phase (`bun dev` shows them).
+  let phaseStarted = performance.now();
+  const phase = (what: string) => {
+    const now = performance.now();
+    options.log("stack", `${what} in ${Math.round(now - phaseStarted)} ms`);
+    phaseStarted = now;
+  };
   try {
     const wanted = [options.ports.dynamodb, options.ports.cognito, options.ports.api, options.ports.lambda, options.ports.kinesis, options.ports.ses];
     const free = await freePorts(wanted.filter((port) => port === 0).length);
     const [dynamoPort, cognitoPort, apiPort, lambdaPort, kinesisPort, sesPort] = wanted.map((port) => (port === 0 ? free.shift()! : port));
     const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
     const cognitoDir = join(runDir, "cognito");
+
+    // Functions are registered (and any asked for are built) while the emulators start; they
+    // get their environments once the resources they link exist.
+    // bun dev (watching) is the only user of esbuild in its process; tests share theirs with vitest.
+    const host = new FunctionHost(options.root, join(runDir, "functions"), options.log, { stopBuilderWhenIdleMs: options.watch ? 2_000 : undefined });
+    stoppers.push(() => host.close());
+    const specs = functionSpecs();
+    await host.add(
+      specs.map((spec) => ({
+        name: spec.name,
+        handler: spec.handler,
+        memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
+        timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
+        environment: {},
+      })),
+    );
+    const toBuild = options.buildOnStart === true ? specs.map((spec) => spec.name) : options.buildOnStart || [];
+    const built = host.buildNow(toBuild);
+    built.catch(() => undefined); // awaited below; a failure surfaces there
+
+    const timed = <T extends Emulator>(starting: Promise<T>) =>
+      starting.then((emulator) => (options.log("stack", `${emulator.name} answered in ${Math.round(performance.now() - phaseStarted)} ms`), emulator));
     const emulators: Emulator[] = await Promise.all([
-      startDynamo({
+      timed(startDynamo({
         port: dynamoPort!,
         dataDir: options.persist ? join(stateDir, "data", "dynamodb") : undefined,
         log: (line) => options.log("dynamodb", line),
-      }),
-      startCognito({
+      })),
+      timed(startCognito({
         port: cognitoPort!,
         dataDir: cognitoDir,
         log: (line) => options.log("cognito", line),
         triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
         lambdaEndpoint,
-      }),
+      })),
       startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }),
-      startKinesis({ port: kinesisPort!, log: (line) => options.log("kinesis", line) }),
+      timed(startKinesis({
+        port: kinesisPort!,
+        dataDir: options.persist ? join(stateDir, "data", "kinesis") : undefined,
+        log: (line) => options.log("kinesis", line),
+      })),
     ]);
     stoppers.push(...emulators.map((emulator) => () => emulator.stop()));
+    phase("emulators started");
     const [dynamo, cognito, fauxqs, kinesis] = emulators as [Emulator, Emulator, FauxqsEmulator, Emulator];
     const ses = await startSes({ port: sesPort!, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) });
     stoppers.push(() => ses.close());
@@ -125,16 +174,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION, credentials });
     const cognitoClient = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: REGION, credentials });
     const tableName = `${APP.name}-${APP.stage}-Table`;
-    await provisionTable(dynamoClient, tableName);
     const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
-    await provisionTable(dynamoClient, idempotencyTableName, idempotencyTableDefinition);
-    const { userPoolId, clientId } = await provisionUserPool(cognitoClient, `${APP.name}-${APP.stage}-UserPool`);
-    const messaging = await provisionMessaging({
-      endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesis.endpoint },
-      prefix: `${APP.name}-${APP.stage}`,
-      region: REGION,
-      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
-    });
+    // Each emulator provisions its own resources; none waits for another's.
+    const [, , { userPoolId, clientId }, messaging] = await Promise.all([
+      provisionTable(dynamoClient, tableName),
+      provisionTable(dynamoClient, idempotencyTableName, idempotencyTableDefinition),
+      provisionUserPool(cognitoClient, `${APP.name}-${APP.stage}-UserPool`),
+      provisionMessaging({
+        endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesis.endpoint },
+        prefix: `${APP.name}-${APP.stage}`,
+        region: REGION,
+        visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+      }),
+    ]);
+    phase("provisioned");
     // The buckets' CORS rules, from the manifest as infra/events.ts applies them (the web app PUTs images cross-origin).
     for (const [name, spec] of Object.entries(buckets as Record<keyof typeof buckets, { cors?: BucketCorsRule }>)) {
       if (spec.cors) fauxqs.cors.set(messaging.buckets[name as keyof typeof buckets].name, spec.cors);
@@ -154,22 +207,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Seeding runs core services in this process; functions get their own environments.
     applyEnvironment(environment);
 
-    const host = new FunctionHost(options.root, join(runDir, "functions"), options.log);
-    stoppers.push(() => host.close());
-    await host.add(
-      functionSpecs().map((spec) => ({
-        name: spec.name,
-        handler: spec.handler,
-        memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
-        timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
-        environment: { ...functionEnvironment(resources, endpoints, spec.links), ...settingsOf(spec.settings), ...passThrough() },
-      })),
-    );
+    for (const spec of specs) host.setEnvironment(spec.name, { ...functionEnvironment(resources, endpoints, spec.links), ...settingsOf(spec.settings), ...passThrough() });
+    if (Array.isArray(options.buildOnStart)) host.startEnvironments(options.buildOnStart).catch(() => undefined); // a failure shows on first invocation
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
     const lambdaApi = await startLambdaApi(lambdaPort!, invoke, (line) => options.log("lambda", line));
     stoppers.push(() => lambdaApi.close());
+    // Seeding waits on the emulators, not on what starts below; both go on at once.
+    const seeded = Promise.all([seedCatalogue(), seedAccounts(cognitoClient, userPoolId)]);
+    seeded.catch(() => undefined); // awaited below; a failure surfaces there
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
@@ -203,7 +250,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const eventSources = await startEventSources({
       region: REGION,
       endpoints: { dynamodb: dynamo.endpoint, kinesis: kinesis.endpoint, sqs: fauxqs.endpoint },
-      mappings: eventSourceMappings(tableName, messaging),
+      mappings: eventSourceMappings(tableName, messaging, options.consumerSettings === "deployed" ? "deployed" : APP.stage),
+      checkpointFile: options.persist ? join(stateDir, "data", "stream-checkpoints.json") : undefined,
       // One line per delivered batch, so `bun dev` shows the pipeline at work.
       invoke: async (name, event) => {
         const result = await invoke(name, event);
@@ -213,6 +261,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log: options.log,
     });
     stoppers.push(() => eventSources.stop());
+    phase("functions, gateway and event sources started");
 
     const notifications = startS3Notifications({
       spy: fauxqs.server.spy,
@@ -230,8 +279,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const scheduler = startSchedules({ schedules: Object.values(schedules), region: REGION, invoke, log: options.log });
     stoppers.push(async () => scheduler.stop());
 
-    await seedCatalogue();
-    await seedAccounts(cognitoClient, userPoolId);
+    await seeded;
+    phase("seeded");
+    await built;
+    if (toBuild.length > 0) phase(`${toBuild.length} function(s) built`);
     dynamoClient.destroy();
     cognitoClient.destroy();
 

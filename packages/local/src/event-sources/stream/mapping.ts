@@ -2,10 +2,11 @@ import { invokeBatch, type Attempt, type Invoke } from "../batch-result";
 import type { RecordFilter } from "../filter";
 import { Stopped, type Lifecycle } from "../lifecycle";
 import type { MappingStats } from "../options";
+import type { CheckpointStore } from "./checkpoints";
 import { deliver, type RetryPolicy, type Segment } from "./delivery";
 import { onFailureRecord } from "./on-failure";
 import { ShardReader } from "./shard-reader";
-import type { StartingPosition, StreamRecord, StreamSource } from "./source";
+import type { IteratorPosition, StartingPosition, StreamRecord, StreamSource } from "./source";
 
 export interface StreamMappingConfig {
   functionName: string;
@@ -19,6 +20,9 @@ export interface StreamMappingConfig {
   sendOnFailure?: (body: string) => Promise<void>;
   pollIntervalMs: number;
   retryDelayMs: number;
+  /** Where the mapping resumes after a restart; the mapping's name keys its entries. */
+  checkpoints: CheckpointStore;
+  mappingName: string;
   invoke: Invoke;
   log: (line: string) => void;
   stats: MappingStats;
@@ -72,10 +76,38 @@ export class StreamMappingRunner {
         continue;
       }
       this.started.add(shard.id);
-      const reader = new ShardReader(this.source, shard.id, { type: start });
-      await reader.open(lifecycle.signal);
-      this.loops.push(this.poll(reader));
+      this.loops.push(this.poll(await this.openShard(shard.id, { type: start })));
     }
+  }
+
+  /** A reader of the shard, right after its checkpoint when there is one (a restart), else at `start`. */
+  private async openShard(shardId: string, start: IteratorPosition): Promise<ShardReader> {
+    const { checkpoints, lifecycle, log } = this.config;
+    const checkpoint = checkpoints.get(this.checkpointKey(shardId));
+    if (checkpoint) {
+      const reader = new ShardReader(this.source, shardId, { type: "AFTER_SEQUENCE_NUMBER", sequenceNumber: checkpoint });
+      try {
+        await reader.open(lifecycle.signal);
+        log(`resuming shard ${shardId} after its checkpoint ${checkpoint}`);
+        return reader;
+      } catch (error) {
+        if (lifecycle.stopped) throw new Stopped();
+        log(`the checkpoint ${checkpoint} of shard ${shardId} cannot be resumed (${(error as Error).message}); starting at ${start.type}`);
+        checkpoints.delete(this.checkpointKey(shardId));
+      }
+    }
+    const reader = new ShardReader(this.source, shardId, start);
+    await reader.open(lifecycle.signal);
+    return reader;
+  }
+
+  private checkpointKey(shardId: string): string {
+    return `${this.config.mappingName} ${this.source.arn} ${shardId}`;
+  }
+
+  /** The mapping is done with every record up to `sequenceNumber` on the shard. */
+  private checkpoint(shardId: string, sequenceNumber: string | undefined): void {
+    if (sequenceNumber) this.config.checkpoints.set(this.checkpointKey(shardId), sequenceNumber);
   }
 
   private async poll(reader: ShardReader): Promise<void> {
@@ -83,8 +115,11 @@ export class StreamMappingRunner {
     try {
       for (;;) {
         const batch = await this.gather(reader, buffer);
-        if (batch.length > 0) await this.deliver(reader.shardId, batch);
-        else if (reader.done) break;
+        if (batch.length > 0) {
+          await this.deliver(reader.shardId, batch);
+          // With nothing buffered, records filtered out after the batch are done with too.
+          this.checkpoint(reader.shardId, buffer.length === 0 ? reader.lastSequenceNumber : batch.at(-1)!.sequenceNumber);
+        } else if (reader.done) break;
       }
       this.finished.add(reader.shardId);
       this.config.log(`shard ${reader.shardId} is closed and fully processed`);
@@ -109,8 +144,9 @@ export class StreamMappingRunner {
 
   /**
    * The next batch: up to `batchSize` records that pass the filters, gathered for at most the
-   * batching window after the first one arrives. Records filtered out are simply not kept, so
-   * the checkpoint moves past them. Empty only when the shard is done.
+   * batching window after the first of them reached the stream (not after a poll happened to
+   * see it: the window is not lengthened by the poll interval). Records filtered out are
+   * simply not kept, so the checkpoint moves past them. Empty only when the shard is done.
    */
   private async gather(reader: ShardReader, buffer: StreamRecord[]): Promise<StreamRecord[]> {
     const { batchSize, batchingWindowMs, filter, lifecycle, stats } = this.config;
@@ -136,7 +172,9 @@ export class StreamMappingRunner {
         if (filter(record.filterSubject)) buffer.push(record);
         else stats.recordsFiltered++;
       }
-      if (buffer.length > 0) deadline ??= Date.now() + batchingWindowMs;
+      if (buffer.length > 0) deadline ??= reader.arrivedNoEarlierThan(buffer[0]!) + batchingWindowMs;
+      // Only filtered-out records so far: done with them, so a restart does not read them again.
+      else if (read.length > 0) this.checkpoint(reader.shardId, reader.lastSequenceNumber);
       if (read.length === 0 && !reader.done) {
         const wait = deadline === undefined ? this.config.pollIntervalMs : Math.min(this.config.pollIntervalMs, deadline - Date.now());
         await lifecycle.sleep(wait);

@@ -13,6 +13,8 @@ export class ShardReader {
   private iterator?: string;
   private lastRead?: string;
   private ended = false;
+  private previousReadAt?: number;
+  private latestReadAt?: number;
 
   constructor(
     private readonly source: StreamSource,
@@ -25,6 +27,22 @@ export class ShardReader {
     return this.ended;
   }
 
+  /** The sequence number of the last record read so far. */
+  get lastSequenceNumber(): string | undefined {
+    return this.lastRead;
+  }
+
+  /**
+   * The earliest a record returned by the latest read can have reached the stream, in epoch ms:
+   * the record's own arrival time, or when the read before it started, whichever is later (a
+   * record there then would have been returned by that read). DynamoDB Local stamps records
+   * to the minute only, so the second bound is what makes a batching window count from
+   * (nearly) the record's arrival rather than from when a poll happened to see it.
+   */
+  arrivedNoEarlierThan(record: StreamRecord): number {
+    return Math.max(record.arrival.getTime(), this.previousReadAt ?? 0);
+  }
+
   /** Takes the first iterator now: a LATEST position means "from this moment". */
   async open(signal: AbortSignal): Promise<void> {
     this.iterator ??= await this.source.iterator(this.shardId, this.position(), signal);
@@ -32,6 +50,8 @@ export class ShardReader {
 
   async read(limit: number, signal: AbortSignal): Promise<StreamRecord[]> {
     await this.open(signal);
+    this.previousReadAt = this.latestReadAt;
+    this.latestReadAt = Date.now();
     let result;
     try {
       result = await this.source.read(this.shardId, this.iterator!, limit, signal);
