@@ -1,2 +1,1 @@
 export { startWebOrigin, type WebOrigin, type WebOriginOptions } from "./origin";
-export { apiProxy } from "./proxy";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { build, createServer, preview, type InlineConfig, type LogLevel } from "vite";
-import { apiProxy } from "./proxy";
+import { apiProxy } from "@emporium/web/api-proxy";
 
 export interface WebOriginOptions {
   /** `dev`: Vite's dev server with hot reload. `preview`: a production build, served as built. */
@@ -32,6 +32,8 @@ export async function startWebOrigin(options: WebOriginOptions): Promise<WebOrig
   const server = { host: "127.0.0.1", port: options.port, strictPort: true, proxy: apiProxy(options.apiUrl) };
   const shared: InlineConfig = {
     configFile: join(webRoot, "vite.config.ts"),
+    // The config imports workspace TypeScript (the API's base path); Node loads it only through Vite's runner.
+    configLoader: "runner",
     root: webRoot,
     logLevel: options.logLevel ?? "warn",
     clearScreen: false,

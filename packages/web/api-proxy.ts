@@ -2,7 +2,8 @@ import { webApiBasePath } from "@emporium/functions/manifest";
 import type { ProxyOptions } from "vite";
 
 /**
- * `/api/*` on the web origin → the local API gateway, with `/api` taken off, as the deployed
+ * `/api/*` on the web origin → the API (the local gateway under `bun dev` and the tests, the
+ * stage's live API under `sst dev`), with `/api` taken off, as the deployed
  * Router (CloudFront) routes it. Cookies and Set-Cookie pass through untouched (no domain or
  * path rewriting), so the refresh cookie the API scopes to /api/auth/… works as deployed, and
  * the viewer's host goes along as `x-forwarded-host`, as CloudFront sends it, which is what the
