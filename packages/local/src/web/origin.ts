@@ -14,6 +14,8 @@ export interface WebOriginOptions {
   /** Where `preview` builds to (default packages/web/dist). */
   outDir?: string;
   logLevel?: LogLevel;
+  /** `preview`: also write Vite's build manifest (`.vite/manifest.json`), for the budget bench. */
+  manifest?: boolean;
 }
 
 export interface WebOrigin {
@@ -37,7 +39,7 @@ export async function startWebOrigin(options: WebOriginOptions): Promise<WebOrig
     root: webRoot,
     logLevel: options.logLevel ?? "warn",
     clearScreen: false,
-    build: { outDir, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true, manifest: options.manifest ?? false },
   };
 
   if (options.mode === "dev") {
