@@ -85,7 +85,8 @@ export const routes = {
     name: "AuthConfirmForgotPassword",
     handler: fn("auth/confirm-forgot-password"),
     auth: "public",
-    links: accounts,
+    // The pool itself: a reset ends every session of the account (global sign-out).
+    links: [...accounts, "UserPool"],
   },
 
   "GET /products": { name: "ProductsList", handler: fn("products/list"), auth: "public", links: data, warm: true },

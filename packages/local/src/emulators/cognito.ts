@@ -20,7 +20,8 @@ export interface CognitoOptions {
  * published key. Its issuer is `http://127.0.0.1:<port>/<poolId>`.
  *
  * What 5.3.0 lacks is added by ./cognito-local-targets.cjs, preloaded into its process:
- * ResendConfirmationCode. RevokeToken is its own: it removes the refresh token from the user,
+ * ResendConfirmationCode, and AdminUserGlobalSignOut (every refresh token of the user stops
+ * working, as in Cognito; a password reset and a role change call it). RevokeToken is its own: it removes the refresh token from the user,
  * so refreshing with it fails from then on (NotAuthorizedException), as in Cognito. Unlike
  * Cognito it does not also invalidate the access tokens issued from that refresh token for the
  * pool's own APIs (GetUser and the like); the app never calls those with a user's token, and
