@@ -26,6 +26,9 @@ declare module "vitest" {
   }
 }
 
+/** The per-IP attempt limits of the account flows, times this, for the test stack. */
+export const AUTH_IP_LIMIT_SCALE = 5;
+
 /** Starts the offline stack once for the whole run, on free ports, with in-memory data. */
 export default async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, "../..");
@@ -44,6 +47,9 @@ export default async function setup(project: TestProject) {
     ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 },
     // Failed messages come back after 2 s instead of a minute: dead-lettering takes seconds.
     visibilityTimeoutSeconds: 2,
+    // Every test file signs users in from 127.0.0.1; tests/e2e/account-limits.test.ts proves
+    // the per-IP limits from addresses of its own, at this scale.
+    authIpLimitScale: AUTH_IP_LIMIT_SCALE,
     persist: false,
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),

@@ -23,6 +23,7 @@ try {
   console.log("Starting Emporium offline: DynamoDB Local, cognito-local, functions, API gateway…");
   // The order hold is stage configuration, read from the same variable as at deploy time.
   const orderHoldMinutes = process.env.EMPORIUM_ORDER_HOLD_MINUTES ? Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES) : undefined;
+  const authIpLimitScale = process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE ? Number(process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE) : undefined;
   const stack = await startStack({
     root,
     ports: { api: port, dynamodb: 8100, cognito: 9229, lambda: 9001, kinesis: 4568, ses: 9002 },
@@ -30,6 +31,7 @@ try {
     watch: true,
     log,
     orderHoldMinutes,
+    authIpLimitScale,
   });
   const state: DevState = {
     apiUrl: stack.apiUrl,

@@ -53,6 +53,11 @@ export interface StackOptions {
   watch: boolean;
   /** How long an order may stay PENDING before the schedule expires it (the stage default otherwise). */
   orderHoldMinutes?: number;
+  /**
+   * How many times the account flows' per-IP limits to allow (1, as deployed, otherwise). A test
+   * run signs many users in from 127.0.0.1 across its files, as no real client would.
+   */
+  authIpLimitScale?: number;
   log: (source: string, line: string) => void;
 }
 
@@ -138,10 +143,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
     const resources = { tableName, idempotencyTableName, ...secrets, userPoolId, clientId, apiUrl, ...messaging, emailSender: "orders@emporium.local" };
     const endpoints: LocalEndpoints = { dynamodb: dynamo.endpoint, cognito: cognito.endpoint, messaging: fauxqs.endpoint, kinesis: kinesis.endpoint, ses: ses.endpoint };
-    // Stage configuration offline: the payment simulator, and the order hold.
+    // Stage configuration offline: the payment simulator, the order hold, the per-IP attempt scale.
     const settings: Record<Setting, string> = {
       PAYMENT_PROVIDER: SIMULATED_PROVIDER,
       ORDER_HOLD_MINUTES: String(options.orderHoldMinutes ?? DEFAULT_HOLD_MINUTES),
+      AUTH_IP_LIMIT_SCALE: String(options.authIpLimitScale ?? 1),
     };
     const settingsOf = (wanted: readonly Setting[] = []) => Object.fromEntries(wanted.map((name) => [name, settings[name]]));
     const environment = { ...functionEnvironment(resources, endpoints), ...settings };
