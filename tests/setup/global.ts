@@ -11,6 +11,8 @@ export interface ProvidedStack {
   clientId: string;
   issuer: string;
   endpoints: Stack["endpoints"];
+  /** What the Lambda API requires requests to be signed with (tests/support/schedules.ts). */
+  lambdaCredentials: Stack["lambdaCredentials"];
   cognitoDatabase: string;
   queues: Stack["messaging"]["queues"];
   environment: Record<string, string>;
@@ -54,7 +56,7 @@ export default async function setup(project: TestProject) {
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
   });
-  const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, cognitoDatabase, environment, users, messaging } = stack;
+  const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, lambdaCredentials, cognitoDatabase, environment, users, messaging } = stack;
   project.provide("stack", {
     apiUrl,
     tableName,
@@ -62,6 +64,7 @@ export default async function setup(project: TestProject) {
     clientId,
     issuer,
     endpoints,
+    lambdaCredentials,
     cognitoDatabase,
     queues: messaging.queues,
     environment,

@@ -27,7 +27,7 @@ import { freePorts } from "../emulators/ports";
 import type { Emulator } from "../emulators/process";
 import { FunctionHost, type FunctionMetrics } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
-import { startLambdaApi } from "../lambda-api/server";
+import { newCredentials, startLambdaApi, type Credentials } from "../lambda-api";
 import { startSchedules } from "../schedules";
 import { provisionUserPool } from "../provision/cognito";
 import { startEventSources, type EventSources } from "../event-sources";
@@ -68,6 +68,8 @@ export interface Stack {
   clientId: string;
   issuer: string;
   endpoints: LocalEndpoints & { lambda: string };
+  /** The Lambda API serves only requests signed (SigV4) with these, made afresh for each run. */
+  lambdaCredentials: Credentials;
   /** Physical addresses of queues (and their dead-letter queues), topics, streams, buckets. */
   messaging: MessagingResources;
   /** cognito-local's database file, where it keeps the codes it "e-mails". */
@@ -102,6 +104,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const free = await freePorts(wanted.filter((port) => port === 0).length);
     const [dynamoPort, cognitoPort, apiPort, lambdaPort, kinesisPort, sesPort] = wanted.map((port) => (port === 0 ? free.shift()! : port));
     const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
+    const lambdaCredentials = newCredentials();
     const cognitoDir = join(runDir, "cognito");
     const emulators: Emulator[] = await Promise.all([
       startDynamo({
@@ -115,12 +118,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         log: (line) => options.log("cognito", line),
         triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
         lambdaEndpoint,
+        lambdaCredentials,
       }),
       startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }),
       startKinesis({ port: kinesisPort!, log: (line) => options.log("kinesis", line) }),
     ]);
     stoppers.push(...emulators.map((emulator) => () => emulator.stop()));
     const [dynamo, cognito, fauxqs, kinesis] = emulators as [Emulator, Emulator, FauxqsEmulator, Emulator];
+    // Every other listener is on loopback; DynamoDB Local's Jetty has no setting for that.
+    options.log(
+      "warning",
+      `DynamoDB Local listens on every network interface (port ${dynamoPort}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
+    );
     const ses = await startSes({ port: sesPort!, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) });
     stoppers.push(() => ses.close());
 
@@ -168,7 +177,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
-    const lambdaApi = await startLambdaApi(lambdaPort!, invoke, (line) => options.log("lambda", line));
+    const lambdaApi = await startLambdaApi(lambdaPort!, invoke, lambdaCredentials, (line) => options.log("lambda", line));
     stoppers.push(() => lambdaApi.close());
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
@@ -242,6 +251,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       clientId,
       issuer,
       endpoints: { ...endpoints, lambda: lambdaEndpoint },
+      lambdaCredentials,
       messaging,
       cognitoDatabase: join(cognitoDir, ".cognito", "db", `${userPoolId}.json`),
       environment,
