@@ -1,4 +1,6 @@
+import { createServer } from "node:http";
 import { describe, expect, inject, it } from "vitest";
+import * as Users from "@emporium/core/users";
 import { signIn } from "@emporium/local/stack";
 import { call, get, post } from "../support/http";
 import { latestCode } from "../support/mailbox";
@@ -86,5 +88,39 @@ describe("sessions end when they must", () => {
     expect((await call("PATCH", `/users/${id}`, { token: await adminToken(), json: { name: "Kept Session" } })).status).toBe(200);
     expect((await get("/me", { token: user.accessToken })).status).toBe(200);
     expect((await post("/auth/refresh", { refreshToken: user.refreshToken })).status).toBe(200);
+  });
+});
+
+describe("a role change that fails halfway", () => {
+  // Runs the user service in this process (the same code the route runs) against a pool that
+  // fails every call, as Cognito might mid-change. Last in the file: core's pool client is
+  // made once per process, here with the failing endpoint.
+  it("leaves no old token usable, and the role unchanged, when the pool fails after the marker", async () => {
+    const user = await newUser();
+    const id = idOf(user.accessToken);
+    expect((await get("/me", { token: user.accessToken })).status).toBe(200);
+
+    const failing = createServer((_request, response) =>
+      response.writeHead(500, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify({ __type: "InternalErrorException", message: "injected failure" })),
+    );
+    await new Promise<void>((resolve) => failing.listen(0, "127.0.0.1", () => resolve()));
+    const real = process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER;
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = `http://127.0.0.1:${(failing.address() as { port: number }).port}`;
+    try {
+      await expect(Users.update(id, { role: "admin" })).rejects.toThrow(/injected failure/);
+    } finally {
+      process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = real;
+      failing.close();
+    }
+
+    // The marker was written before the pool was asked: the old token is refused already.
+    const stale = await get("/me", { token: user.accessToken });
+    expect(stale.status).toBe(401);
+    // Nothing else changed: the group and the profile still say customer.
+    expect((await get(`/users/${id}`, { token: await adminToken() })).body.role).toBe("customer");
+    await nextSecond();
+    const again = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password);
+    expect(claimsOf(again.accessToken)["cognito:groups"]).toEqual(["customer"]);
+    expect((await get("/orders?status=PENDING", { token: again.accessToken })).status).toBe(403);
   });
 });
