@@ -5,6 +5,7 @@ import {
   kinesisStreams,
   queues,
   topics,
+  type BucketCorsRule,
   type ConsumerSpec,
   type Link,
   type QueueName,
@@ -56,8 +57,19 @@ export const streamComponents = Object.fromEntries(
   Object.entries(kinesisStreams).map(([name]) => [name, new sst.aws.KinesisStream(name)]),
 ) as Record<keyof typeof kinesisStreams, sst.aws.KinesisStream>;
 
+/** Buckets with CORS rules in the manifest get exactly those (SST's default allows every origin and method). */
 export const bucketComponents = Object.fromEntries(
-  Object.keys(buckets).map((name) => [name, new sst.aws.Bucket(name)]),
+  Object.entries(buckets as Record<string, { cors?: BucketCorsRule }>).map(([name, spec]) => {
+    const rule = spec.cors;
+    const cors = rule && {
+      allowOrigins: [...rule.allowOrigins],
+      allowMethods: [...rule.allowMethods],
+      allowHeaders: [...rule.allowHeaders],
+      exposeHeaders: [...rule.exposeHeaders],
+      maxAge: `${rule.maxAgeSeconds} seconds` as const,
+    };
+    return [name, new sst.aws.Bucket(name, cors ? { cors } : {})];
+  }),
 ) as Record<keyof typeof buckets, sst.aws.Bucket>;
 
 /** Everything a function may link, by manifest name. */

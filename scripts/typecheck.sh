@@ -3,8 +3,9 @@
 #   1. infra (sst.config.ts, infra/*) against SST 4's real platform types in .sst/platform,
 #      written by `sst install` (no AWS account needed; bun fetches the Pulumi providers from
 #      the npm registry or its cache);
-#   2. packages, tests and benches (root tsconfig.json).
-# They are two programs because the platform types don't mix with package code (see tsconfig.json).
+#   2. packages, tests and benches (root tsconfig.json);
+#   3. the web app's browser code (packages/web/tsconfig.json: DOM and JSX instead of Node).
+# They are separate programs because their globals don't mix (see tsconfig.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,12 +34,15 @@ fi
 tsc=node_modules/.bin/tsc
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-# The two programs are independent: check them side by side.
+# The programs are independent: check them side by side.
 "$tsc" --noEmit -p infra/tsconfig.json >"$out/infra" 2>&1 & infra=$!
 "$tsc" --noEmit -p tsconfig.json >"$out/packages" 2>&1 & packages=$!
+"$tsc" --noEmit -p packages/web/tsconfig.json >"$out/web" 2>&1 & web=$!
 status=0
 wait "$infra" || { echo "typecheck: infra (infra/tsconfig.json) failed:" >&2; status=1; }
 cat "$out/infra"
 wait "$packages" || { echo "typecheck: packages (tsconfig.json) failed:" >&2; status=1; }
 cat "$out/packages"
+wait "$web" || { echo "typecheck: web (packages/web/tsconfig.json) failed:" >&2; status=1; }
+cat "$out/web"
 exit "$status"

@@ -22,6 +22,17 @@ describe("concurrency control and caching (ETag, If-Match, If-None-Match, Cache-
     expect((await get("/products?limit=1")).headers.get("cache-control")).toMatch(/^public/);
   });
 
+  it("keeps answers to credentialed catalogue reads out of shared caches, so an editor never reads a stale edge copy", async () => {
+    const token = await adminToken();
+    const product = await createProduct();
+    const signedIn = await call("GET", `/products/${product.id}`, { token });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get("cache-control")).toBe("private, no-cache");
+    expect((await call("GET", "/products?limit=1", { token })).headers.get("cache-control")).toBe("private, no-cache");
+    expect((await get("/products?limit=1", { headers: { "x-api-key": "any" } })).headers.get("cache-control")).toBe("private, no-cache");
+    expect((await get(`/products/${product.id}`)).headers.get("cache-control")).toMatch(/^public, /);
+  });
+
   it("refuses a write against a stale version with 412 and changes nothing", async () => {
     const token = await adminToken();
     const product = await createProduct();

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   apiKeyAuthorizer,
+  buckets,
   consumers,
   functionSpecs,
   queues,
@@ -297,6 +298,19 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     const notifications = ofType(g(), "aws:s3/bucketNotification:BucketNotification");
     expect(notifications).toHaveLength(1);
     expect(notifications[0]!.inputs.lambdaFunctions).toEqual([expect.objectContaining({ events: ["s3:ObjectCreated:*"], filterPrefix: "uploads/" })]);
+  });
+
+  it("lets browsers PUT uploads cross-origin exactly as the manifest's rule says (the web app's presigned image upload)", () => {
+    const rule = buckets.Uploads.cors;
+    expect(named(g(), "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration", "UploadsCors").inputs.corsRules).toEqual([
+      {
+        allowedOrigins: [...rule.allowOrigins],
+        allowedMethods: [...rule.allowMethods],
+        allowedHeaders: [...rule.allowHeaders],
+        exposeHeaders: [...rule.exposeHeaders],
+        maxAgeSeconds: rule.maxAgeSeconds,
+      },
+    ]);
   });
 
   it("grants each route's function IAM access to its links' resources only", () => {

@@ -1,8 +1,9 @@
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { createServer } from "node:http";
 import { startStack, type Stack } from "@emporium/local/stack";
+import { startWebOrigin } from "@emporium/local/web";
 
 export interface ProvidedStack {
   apiUrl: string;
@@ -20,6 +21,8 @@ export interface ProvidedStack {
   logFile: string;
   /** An origin the API accepts cross-origin requests from (tests serve a page there). */
   allowedOrigin: string;
+  /** The web app, built and served as deployed: one origin with `/api/*` proxied to apiUrl. */
+  webUrl: string;
 }
 
 declare module "vitest" {
@@ -56,6 +59,13 @@ export default async function setup(project: TestProject) {
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
   });
+  // The production build, so browser tests see what is deployed (and the build itself is checked).
+  // A build folder of this run's own: two runs in one worktree must not empty each other's.
+  const webOut = join(root, ".emporium", "test-web", String(process.pid));
+  const web = await startWebOrigin({ mode: "preview", root, apiUrl: stack.apiUrl, port: 0, outDir: webOut }).catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
   const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, lambdaCredentials, cognitoDatabase, environment, users, messaging } = stack;
   project.provide("stack", {
     apiUrl,
@@ -71,8 +81,11 @@ export default async function setup(project: TestProject) {
     users,
     logFile,
     allowedOrigin,
+    webUrl: web.url,
   });
   return async () => {
+    await web.stop();
+    rmSync(webOut, { recursive: true, force: true });
     await stack.stop();
     origin.close();
   };

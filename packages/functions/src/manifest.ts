@@ -247,12 +247,30 @@ export const kinesisStreams = {
   Analytics: { shardCount: 1 },
 } as const;
 
+/**
+ * A bucket's CORS rule (one per bucket, as sst.aws.Bucket takes it), as S3 evaluates it: a
+ * request from a browser on another origin is allowed when its origin, method and headers match.
+ */
+export interface BucketCorsRule {
+  allowOrigins: readonly string[];
+  allowMethods: readonly ("DELETE" | "GET" | "HEAD" | "POST" | "PUT")[];
+  allowHeaders: readonly string[];
+  exposeHeaders: readonly string[];
+  maxAgeSeconds: number;
+}
+
 /** S3 buckets. */
 export const buckets = {
   Exports: {},
-  /** Product images, uploaded by admins straight to S3 with presigned URLs. */
-  Uploads: {},
-} as const;
+  /**
+   * Product images, uploaded by admins straight to S3 with presigned URLs: the web app PUTs
+   * from its own origin, so the bucket answers that PUT's preflight. Any origin may: the
+   * presigned URL (signed, short-lived, bound to type and size) is what authorizes an upload.
+   */
+  Uploads: {
+    cors: { allowOrigins: ["*"], allowMethods: ["PUT"], allowHeaders: ["content-type"], exposeHeaders: ["ETag"], maxAgeSeconds: 3600 },
+  },
+} as const satisfies Record<string, { cors?: BucketCorsRule }>;
 
 /**
  * Objects created under `prefix` in the uploads bucket notify the image processor (S3 event

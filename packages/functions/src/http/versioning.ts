@@ -14,6 +14,15 @@ export const etagOf = (version: number) => `"${version}"`;
 export const PUBLIC_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=60";
 export const PRIVATE_CACHE = "private, no-cache";
 
+/**
+ * The catalogue's caching for this request: shared caches may keep what anybody would get, but
+ * not an answer to a request that carries credentials. CloudFront keys such answers on the
+ * credentials, yet an admin who has just edited a product would still read the old copy there.
+ */
+export function catalogueCache(request: Request): string {
+  return request.header("authorization") || request.header("x-api-key") ? PRIVATE_CACHE : PUBLIC_CACHE;
+}
+
 /** A 200 with the resource's ETag, or a bodiless 304 when the client already holds this version. */
 export function versioned(request: Request, resource: { version: number }, cacheControl = PRIVATE_CACHE, status = 200): Response {
   const etag = etagOf(resource.version);

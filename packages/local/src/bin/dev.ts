@@ -1,15 +1,19 @@
 /**
- * `bun dev`: the whole application offline on fixed ports, with data kept under `.emporium/`.
+ * `bun dev`: the whole application offline on fixed ports, with data kept under `.emporium/`:
+ * the API on PORT (3000) and the web app on WEB_PORT (5173), one origin with `/api/*` proxied
+ * to the API, as CloudFront serves the deployed stages.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { MissingJavaError } from "../emulators/java";
 import { startStack } from "../stack";
+import { startWebOrigin } from "../web";
 import { devStatePath, type DevState } from "./dev-state";
 import { prettyLogLine } from "./pretty";
 
 const root = resolve(import.meta.dirname, "../../../..");
 const port = Number(process.env.PORT ?? 3000);
+const webPort = Number(process.env.WEB_PORT ?? 5173);
 const quiet = new Set(["dynamodb", "cognito"]);
 // cognito-local "e-mails" sign-up and reset codes by printing them; show those lines.
 const codeDelivery = /Confirmation Code Delivery|Username:|Destination:|Code:/;
@@ -33,6 +37,11 @@ try {
     orderHoldMinutes,
     authIpLimitScale,
   });
+  // Same origin for pages and API, so the web app needs no CORS entry.
+  const web = await startWebOrigin({ mode: "dev", root, apiUrl: stack.apiUrl, port: webPort, logLevel: "info" }).catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
   const state: DevState = {
     apiUrl: stack.apiUrl,
     cognitoEndpoint: stack.endpoints.cognito,
@@ -46,6 +55,7 @@ try {
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: stopping every process…`);
     rmSync(devStatePath(root), { force: true });
+    await web.stop();
     await stack.stop();
     process.exit(0);
   };
@@ -59,6 +69,7 @@ Seeded users (password in brackets):
 ${stack.users.map((user) => `  ${user.role.padEnd(8)} ${user.email}  [${user.password}]`).join("\n")}
 
 Try it:
+  open ${web.url} (the web app; its /api/* is the API)
   curl ${stack.apiUrl}/products
   TOKEN=$(bun run --silent token customer@example.com)
   curl -H "authorization: Bearer $TOKEN" ${stack.apiUrl}/me
@@ -66,8 +77,10 @@ Try it:
        -d '{"lines":[{"productId":"<id from /products>","quantity":1}]}' ${stack.apiUrl}/orders
 
 E-mails the app sends land in the local outbox: ${stack.endpoints.ses}/outbox (files in .emporium/outbox).
-Handlers rebuild when you edit packages/core or packages/functions. Ctrl-C stops everything.
-ready: Emporium API on ${stack.apiUrl}`);
+Handlers rebuild when you edit packages/core or packages/functions; pages reload when you edit packages/web.
+Ctrl-C stops everything.
+ready: Emporium API on ${stack.apiUrl}
+ready: Emporium web app on ${web.url} (API on ${stack.apiUrl})`);
 } catch (error) {
   if (error instanceof MissingJavaError) {
     console.error(error.message);

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildApp, type BuildAppOptions, type MessageSpyParams } from "fauxqs";
 import type { Emulator } from "./process";
+import { S3Cors } from "./s3-cors";
 
 type Stores = NonNullable<BuildAppOptions["stores"]>;
 /** fauxqs's spy: a reader (`waitForMessage`, `getAllMessages`…) that also takes `addMessage`. */
@@ -16,6 +17,8 @@ export interface FauxqsOptions {
 export interface FauxqsEmulator extends Emulator {
   /** `server.spy` records every SQS, SNS and S3 event (S3: `uploaded`, `copied`, `deleted`…) as it happens. */
   server: { spy: MessageSpy };
+  /** The buckets' CORS rules (S3Cors): set after provisioning, as infra sets them on AWS. */
+  cors: S3Cors;
 }
 
 /**
@@ -36,6 +39,8 @@ export async function startFauxqsEmulator({ log }: FauxqsOptions): Promise<Fauxq
   stores.sqsStore.host = "";
   for (const store of Object.values(stores)) store.spy = spy;
   const app = buildApp({ logger: false, stores });
+  const cors = new S3Cors();
+  cors.install(app);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;
@@ -45,6 +50,7 @@ export async function startFauxqsEmulator({ log }: FauxqsOptions): Promise<Fauxq
     name: "fauxqs",
     endpoint,
     server: { spy },
+    cors,
     stop: () => (stopped ??= app.close()),
   };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_HOLD_MINUTES } from "@emporium/core/orders";
 import { SIMULATED_PROVIDER } from "@emporium/core/fulfilment";
 import {
   apiKeyAuthorizer,
+  buckets,
   cors,
   corsOrigins,
   defaults,
@@ -15,6 +16,7 @@ import {
   schedules,
   triggers,
   uploads,
+  type BucketCorsRule,
   type Setting,
 } from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
@@ -147,6 +149,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region: REGION,
       visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
     });
+    // The buckets' CORS rules, from the manifest as infra/events.ts applies them (the web app PUTs images cross-origin).
+    for (const [name, spec] of Object.entries(buckets as Record<keyof typeof buckets, { cors?: BucketCorsRule }>)) {
+      if (spec.cors) fauxqs.cors.set(messaging.buckets[name as keyof typeof buckets].name, spec.cors);
+    }
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);

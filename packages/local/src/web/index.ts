@@ -1,0 +1,2 @@
+export { startWebOrigin, type WebOrigin, type WebOriginOptions } from "./origin";
+export { apiProxy } from "./proxy";

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+/**
+ * Headless Chromium (Debian's package; `.ci/run` installs it) against the test run's web
+ * origin, plus what every web test needs: viewports, screenshots a person can look at, and
+ * axe-core's accessibility audit.
+ */
+export const CHROMIUM = "/usr/bin/chromium";
+export const chromiumAvailable = existsSync(CHROMIUM);
+if (!chromiumAvailable && process.env.CI) throw new Error(`${CHROMIUM} is required in CI (apt-get install chromium)`);
+
+export const PHONE = { width: 390, height: 844 } as const;
+export const DESKTOP = { width: 1280, height: 900 } as const;
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A fresh browser profile (cookies, storage) on the web origin. */
+export async function openApp(browser: Browser, viewport: { width: number; height: number } = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: inject("stack").webUrl, viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+const screenshots = join(import.meta.dirname, "../../.emporium/screenshots");
+
+/** Saves the whole page under .emporium/screenshots (gitignored) as `<name>-<width>.png`. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
+}
+
+const axeSource = () => readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core in the page; fails on any serious or critical violation, naming them. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  if (!(await page.evaluate("'axe' in window"))) await page.addScriptTag({ content: axeSource() });
+  const violations = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations)")) as AxeViolation[];
+  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(
+    serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`),
+    `axe on ${name}`,
+  ).toEqual([]);
+}
+
+/** Logs in through the log-in page, as a person would. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("link", { name: "My orders" }).waitFor();
+}
+
+/** Opens a product page and puts the product in the cart. */
+export async function addToCart(page: Page, product: { id: string; name: string }): Promise<void> {
+  await page.goto(`/products/${product.id}`);
+  await page.getByRole("heading", { level: 1, name: product.name }).waitFor();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByRole("status").filter({ hasText: `${product.name} is in your cart.` }).waitFor();
+}
