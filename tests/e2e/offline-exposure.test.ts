@@ -155,7 +155,7 @@ describe("the offline runtime's listeners", () => {
     const listeners = processTree(owner!).flatMap((pid) => socketInodes(pid).flatMap((inode) => (sockets.has(inode) ? [{ pid, ...sockets.get(inode)! }] : [])));
 
     const { endpoints } = stack();
-    const named = { api: stack().apiUrl, lambda: endpoints.lambda, cognito: endpoints.cognito, ses: endpoints.ses, fauxqs: endpoints.messaging, kinesis: endpoints.kinesis, dynamodb: endpoints.dynamodb };
+    const named = { api: stack().apiUrl, web: stack().webUrl, lambda: endpoints.lambda, cognito: endpoints.cognito, ses: endpoints.ses, fauxqs: endpoints.messaging, kinesis: endpoints.kinesis, dynamodb: endpoints.dynamodb };
     // Every listener the runtime is known to open is among those found: the list is complete.
     for (const [name, url] of Object.entries(named)) expect(listeners.map((listener) => listener.port), name).toContain(portOf(url));
 
