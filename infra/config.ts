@@ -16,7 +16,10 @@ import { readDeploySettings } from "./settings";
  * Other stages ignore the domains and concurrency. Every stage reads:
  * - EMPORIUM_PAYMENT_PROVIDER: the payment port's adapter; production must set it (see
  *   packages/core/src/fulfilment/providers.ts), other stages default to the simulator;
- * - EMPORIUM_ORDER_HOLD_MINUTES: how long an order may stay PENDING before it expires (15).
+ * - EMPORIUM_ORDER_HOLD_MINUTES: how long an order may stay PENDING before it expires (15);
+ * - EMPORIUM_AUTH_IP_LIMIT_SCALE: how many times the account flows' per-IP attempt limits
+ *   (packages/core/src/identity/attempts.ts) this stage allows (1); raise it when many users
+ *   share an address.
  */
 export const settings = readDeploySettings($app.stage, process.env);
 
@@ -30,4 +33,9 @@ export const provisionedConcurrency = settings.provisionedConcurrency;
 export const orderHoldMinutes = Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES?.trim() || DEFAULT_HOLD_MINUTES);
 if (!Number.isFinite(orderHoldMinutes) || orderHoldMinutes <= 0) {
   throw new Error(`EMPORIUM_ORDER_HOLD_MINUTES must be a positive number of minutes; got ${process.env.EMPORIUM_ORDER_HOLD_MINUTES}`);
+}
+
+export const authIpLimitScale = Number(process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE?.trim() || 1);
+if (!Number.isFinite(authIpLimitScale) || authIpLimitScale <= 0) {
+  throw new Error(`EMPORIUM_AUTH_IP_LIMIT_SCALE must be a positive number; got ${process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE}`);
 }

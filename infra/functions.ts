@@ -1,7 +1,7 @@
 import { nodeBuild } from "../packages/functions/src/build";
 import { paymentProviderFor } from "../packages/core/src/fulfilment/providers";
 import { defaults, type FunctionSpec, type Link, type Setting } from "../packages/functions/src/manifest";
-import { orderHoldMinutes, provisionedConcurrency } from "./config";
+import { authIpLimitScale, orderHoldMinutes, provisionedConcurrency } from "./config";
 
 /**
  * How functions are bundled: the shared options of packages/functions/src/build.ts (ESM,
@@ -30,6 +30,7 @@ function settingsEnvironment(settings: readonly Setting[] = []): Record<string, 
   const values: Record<Setting, () => string> = {
     PAYMENT_PROVIDER: () => paymentProviderFor($app.stage, process.env.EMPORIUM_PAYMENT_PROVIDER),
     ORDER_HOLD_MINUTES: () => String(orderHoldMinutes),
+    AUTH_IP_LIMIT_SCALE: () => String(authIpLimitScale),
   };
   return Object.fromEntries(settings.map((setting) => [setting, values[setting]()]));
 }

@@ -20,6 +20,8 @@ export const settingNames = {
   paymentProvider: "EMPORIUM_PAYMENT_PROVIDER",
   /** How long an order may stay PENDING before it expires, in minutes (15 when unset). */
   orderHoldMinutes: "EMPORIUM_ORDER_HOLD_MINUTES",
+  /** How many times the account flows' per-IP attempt limits this stage allows (1 when unset). */
+  authIpLimitScale: "EMPORIUM_AUTH_IP_LIMIT_SCALE",
   /** The address order e-mails and Cognito's messages come from (see infra/email.ts). */
   emailSender: "EMPORIUM_EMAIL_SENDER",
 } as const;

@@ -12,6 +12,8 @@ export interface ProvidedStack {
   clientId: string;
   issuer: string;
   endpoints: Stack["endpoints"];
+  /** What the Lambda API requires requests to be signed with (tests/support/schedules.ts). */
+  lambdaCredentials: Stack["lambdaCredentials"];
   cognitoDatabase: string;
   queues: Stack["messaging"]["queues"];
   environment: Record<string, string>;
@@ -28,6 +30,9 @@ declare module "vitest" {
     stack: ProvidedStack;
   }
 }
+
+/** The per-IP attempt limits of the account flows, times this, for the test stack. */
+export const AUTH_IP_LIMIT_SCALE = 5;
 
 /** Starts the offline stack once for the whole run, on free ports, with in-memory data. */
 export default async function setup(project: TestProject) {
@@ -51,6 +56,9 @@ export default async function setup(project: TestProject) {
     consumerSettings: "deployed",
     // Every route answers at once, as they did when each function was bundled while starting.
     buildOnStart: true,
+    // Every test file signs users in from 127.0.0.1; tests/e2e/account-limits.test.ts proves
+    // the per-IP limits from addresses of its own, at this scale.
+    authIpLimitScale: AUTH_IP_LIMIT_SCALE,
     persist: false,
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
@@ -62,7 +70,7 @@ export default async function setup(project: TestProject) {
     await stack.stop();
     throw error;
   });
-  const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, cognitoDatabase, environment, users, messaging } = stack;
+  const { apiUrl, tableName, userPoolId, clientId, issuer, endpoints, lambdaCredentials, cognitoDatabase, environment, users, messaging } = stack;
   project.provide("stack", {
     apiUrl,
     tableName,
@@ -70,6 +78,7 @@ export default async function setup(project: TestProject) {
     clientId,
     issuer,
     endpoints,
+    lambdaCredentials,
     cognitoDatabase,
     queues: messaging.queues,
     environment,

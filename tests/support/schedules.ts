@@ -1,9 +1,11 @@
 import { inject } from "vitest";
 import type { ScheduleName } from "@emporium/functions/manifest";
+import { signedInvocation } from "@emporium/local/lambda-api";
 
 /**
  * Fires a scheduled function now, through the offline runtime's Lambda Invoke API, with the
- * event EventBridge would send for a firing scheduled at `time` (the function's clock).
+ * event EventBridge would send for a firing scheduled at `time` (the function's clock). Signed
+ * with the run's own credentials, as the Lambda API requires.
  */
 export async function fireSchedule(name: ScheduleName, time: Date): Promise<any> {
   const event = {
@@ -17,7 +19,9 @@ export async function fireSchedule(name: ScheduleName, time: Date): Promise<any>
     resources: [`arn:aws:events:us-east-1:000000000000:rule/${name}`],
     detail: {},
   };
-  const response = await fetch(`${inject("stack").endpoints.lambda}/2015-03-31/functions/${name}/invocations`, { method: "POST", body: JSON.stringify(event) });
+  const { endpoints, lambdaCredentials } = inject("stack");
+  const { url, init } = await signedInvocation(endpoints.lambda, name, event, lambdaCredentials);
+  const response = await fetch(url, init);
   const text = await response.text();
   if (response.status !== 200 || response.headers.get("x-amz-function-error")) throw new Error(`${name} failed (${response.status}): ${text}`);
   return JSON.parse(text);

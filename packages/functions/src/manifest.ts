@@ -33,8 +33,10 @@ export type Link =
  * the deployed values (infra/config.ts), `packages/local` the offline ones.
  * - `PAYMENT_PROVIDER`: the payment port's adapter (core/fulfilment/providers.ts decides per stage).
  * - `ORDER_HOLD_MINUTES`: how long an order may stay PENDING before it expires.
+ * - `AUTH_IP_LIMIT_SCALE`: how many times the account flows' per-IP limits this stage allows
+ *   (core/identity/attempts.ts; 1 unless the stage says otherwise).
  */
-export type Setting = "PAYMENT_PROVIDER" | "ORDER_HOLD_MINUTES";
+export type Setting = "PAYMENT_PROVIDER" | "ORDER_HOLD_MINUTES" | "AUTH_IP_LIMIT_SCALE";
 
 export interface FunctionSpec {
   /** Function name: unique, PascalCase; it becomes the Lambda's logical name. */
@@ -65,6 +67,8 @@ export const defaults = { memory: "1024 MB", timeout: "10 seconds", architecture
 const fn = (path: string) => `packages/functions/src/${path}.handler`;
 const data = ["Table", "CursorSecret"] as const;
 const accounts = ["Table", "UserPoolClient"] as const;
+/** The account flows' own attempt limits (per address and per IP) read the per-IP scale. */
+const guarded = { auth: "public", links: accounts, settings: ["AUTH_IP_LIMIT_SCALE"] } as const;
 const directory = ["Table", "CursorSecret", "UserPool"] as const;
 const keys = ["Table", "CursorSecret", "ApiKeyPepper"] as const;
 
@@ -73,19 +77,20 @@ export const routes = {
   "GET /openapi.json": { name: "OpenApi", handler: fn("openapi/get"), auth: "public", links: ["Table"] },
   "GET /docs": { name: "Docs", handler: fn("docs/get"), auth: "public", links: ["Table"] },
 
-  "POST /auth/signup": { name: "AuthSignUp", handler: fn("auth/signup"), auth: "public", links: accounts },
-  "POST /auth/confirm": { name: "AuthConfirm", handler: fn("auth/confirm"), auth: "public", links: accounts },
-  "POST /auth/login": { name: "AuthLogIn", handler: fn("auth/login"), auth: "public", links: accounts },
-  "POST /auth/refresh": { name: "AuthRefresh", handler: fn("auth/refresh"), auth: "public", links: accounts },
+  "POST /auth/signup": { name: "AuthSignUp", handler: fn("auth/signup"), ...guarded },
+  "POST /auth/confirm": { name: "AuthConfirm", handler: fn("auth/confirm"), ...guarded },
+  "POST /auth/login": { name: "AuthLogIn", handler: fn("auth/login"), ...guarded },
+  "POST /auth/refresh": { name: "AuthRefresh", handler: fn("auth/refresh"), ...guarded },
   // Public like the other /auth routes: the caller's access token may already have expired.
   "POST /auth/logout": { name: "AuthLogOut", handler: fn("auth/logout"), auth: "public", links: accounts },
-  "POST /auth/resend-confirmation": { name: "AuthResendConfirmation", handler: fn("auth/resend-confirmation"), auth: "public", links: accounts },
-  "POST /auth/forgot-password": { name: "AuthForgotPassword", handler: fn("auth/forgot-password"), auth: "public", links: accounts },
+  "POST /auth/resend-confirmation": { name: "AuthResendConfirmation", handler: fn("auth/resend-confirmation"), ...guarded },
+  "POST /auth/forgot-password": { name: "AuthForgotPassword", handler: fn("auth/forgot-password"), ...guarded },
   "POST /auth/confirm-forgot-password": {
     name: "AuthConfirmForgotPassword",
     handler: fn("auth/confirm-forgot-password"),
-    auth: "public",
-    links: accounts,
+    ...guarded,
+    // The pool itself: a reset ends every session of the account (global sign-out).
+    links: [...accounts, "UserPool"],
   },
 
   "GET /products": { name: "ProductsList", handler: fn("products/list"), auth: "public", links: data, warm: true },

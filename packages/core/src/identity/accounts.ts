@@ -11,6 +11,7 @@ import * as v from "valibot";
 import { ForbiddenError, TooManyRequestsError, UnauthenticatedError, ValidationError } from "../errors";
 import { appClientId, cognito, errorName } from "./cognito";
 import { emailSchema, passwordSchema } from "./policy";
+import { endAllSessions, userIdOf } from "./sessions";
 
 /**
  * Account flows against the user pool. Nothing here tells a caller whether an e-mail address is
@@ -179,7 +180,19 @@ export async function forgotPassword(input: v.InferOutput<typeof forgotPasswordS
   }
 }
 
+/**
+ * Sets a new password with the e-mailed code, then ends every session the account held: whoever
+ * had the old password (or a token stolen with it) is out. Only a reset that succeeded does
+ * this, so wrong codes cannot sign anyone out. Should ending them fail, the request fails (5xx)
+ * rather than reporting a reset that left old sessions alive.
+ */
 export async function confirmForgotPassword(input: v.InferOutput<typeof confirmForgotPasswordSchema>): Promise<void> {
+  await resetPassword(input);
+  const userId = await userIdOf(input.email);
+  if (userId) await endAllSessions(input.email, userId);
+}
+
+async function resetPassword(input: v.InferOutput<typeof confirmForgotPasswordSchema>): Promise<void> {
   try {
     await cognito().send(
       new ConfirmForgotPasswordCommand({ ClientId: appClientId(), Username: input.email, ConfirmationCode: input.code, Password: input.password }),

@@ -1,7 +1,7 @@
 import type { Principal, Role } from "../auth";
 import { NotFoundError, PreconditionFailedError, UnauthenticatedError } from "../errors";
 import * as Identity from "../identity";
-import { revokeBefore, revokeForever } from "../limits";
+import { revokeForever } from "../limits";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { ProfilePatch, UserPatch, UserProfile } from "./schema";
@@ -14,7 +14,7 @@ function checkVersion(profile: UserProfile, expectedVersion: number | undefined)
 }
 
 /** The rate-limit principal of a user: revoking it ends every session they hold. */
-export const userPrincipal = (userId: string) => `user:${userId}`;
+export const userPrincipal = Identity.sessionPrincipal;
 
 export interface ProfileSeed {
   email?: string | null;
@@ -78,19 +78,29 @@ export async function get(id: string): Promise<UserProfile> {
 }
 
 /**
- * Renames a user or changes their role. A role change moves their pool group and ends their
- * current sessions, so no token keeps the old role's rights.
+ * Renames a user or changes their role. A role change ends every session they hold, in an order
+ * where a failure at any step leaves no old token usable with either role:
+ * 1. the revoke-before marker: every token issued so far is refused from here on;
+ * 2. the pool group moves;
+ * 3. the marker again: a sign-in between 1 and 2 got a token with the old role;
+ * 4. the pool's global sign-out: no refresh token of theirs mints another token;
+ * 5. the profile records the role.
+ * A failure is a 5xx and the admin retries; each step is idempotent.
  */
 export async function update(id: string, patch: UserPatch, now = new Date(), expectedVersion?: number): Promise<UserProfile> {
   const current = await get(id);
   if (current.deletedAt) throw new NotFoundError(`User ${id} does not exist.`);
   checkVersion(current, expectedVersion);
   const roleChanges = patch.role !== undefined && patch.role !== current.role;
-  if (roleChanges) await Identity.setRole(current.username, patch.role as Role);
+  if (roleChanges) {
+    await Identity.revokeSessions(id);
+    await Identity.setRole(current.username, patch.role as Role);
+    await Identity.revokeSessions(id);
+    await Identity.signOutEverywhere(current.username);
+  }
   const updated = await repository.updateProfile(id, { name: patch.name, role: patch.role }, now.toISOString(), expectedVersion);
   if (!updated && expectedVersion !== undefined) throw staleProfile(id);
   if (!updated) throw new NotFoundError(`User ${id} does not exist.`);
-  if (roleChanges) await revokeBefore(userPrincipal(id), now.getTime());
   return updated;
 }
 

@@ -1,7 +1,10 @@
 import * as Identity from "@emporium/core/identity";
 import { noContent, route } from "../http";
+import { spendAttempt } from "../http/attempts";
 
 export const handler = route("POST /auth/confirm", async (request) => {
-  await Identity.confirmSignUp(request.body(Identity.confirmSignUpSchema));
+  const input = request.body(Identity.confirmSignUpSchema);
+  await spendAttempt(request, "confirmSignUp", { email: input.email });
+  await Identity.confirmSignUp(input);
   return noContent();
 });

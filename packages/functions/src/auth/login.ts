@@ -1,5 +1,6 @@
 import * as Identity from "@emporium/core/identity";
 import { ok, route, withCookies } from "../http";
+import { spendAttempt } from "../http/attempts";
 import { assertOwnOrigin, refreshCookies } from "../http/session-cookie";
 
 /**
@@ -10,6 +11,7 @@ import { assertOwnOrigin, refreshCookies } from "../http/session-cookie";
 export const handler = route("POST /auth/login", async (request) => {
   const { session: mode, ...credentials } = request.body(Identity.logInSchema);
   if (mode === "cookie") assertOwnOrigin(request);
+  await spendAttempt(request, "logIn", { email: credentials.email });
   const session = await Identity.logIn(credentials);
   if (mode !== "cookie") return ok(session);
   const { refreshToken, ...tokens } = session;

@@ -1,5 +1,6 @@
 import * as Identity from "@emporium/core/identity";
 import { ok, route, withCookies } from "../http";
+import { spendAttempt } from "../http/attempts";
 import { refreshCookies, requireCookieRefreshToken } from "../http/session-cookie";
 
 /**
@@ -9,7 +10,9 @@ import { refreshCookies, requireCookieRefreshToken } from "../http/session-cooki
  */
 export const handler = route("POST /auth/refresh", async (request) => {
   const input = request.body(Identity.refreshSchema);
+  const presented = "refreshToken" in input ? input.refreshToken : requireCookieRefreshToken(request);
+  await spendAttempt(request, "refresh", { refreshToken: presented });
   if ("refreshToken" in input) return ok(await Identity.refresh(input));
-  const { refreshToken, ...tokens } = await Identity.refresh({ refreshToken: requireCookieRefreshToken(request) });
+  const { refreshToken, ...tokens } = await Identity.refresh({ refreshToken: presented });
   return withCookies(ok(tokens), refreshToken ? refreshCookies(refreshToken) : []);
 });

@@ -10,11 +10,7 @@ import { HttpError } from "./problem";
  */
 export async function spend(caller: Caller): Promise<Record<string, string>> {
   const decision = await Limits.consume(caller.limiter, caller.limits, caller.issuedAtMs);
-  const headers = {
-    "ratelimit-limit": String(decision.limit),
-    "ratelimit-remaining": String(decision.remaining),
-    "ratelimit-reset": String(decision.resetSeconds),
-  };
+  const headers = rateLimitHeaders(decision);
   if (decision.allowed) return headers;
   if (decision.reason === "revoked") {
     throw caller.kind === "apiKey"
@@ -27,4 +23,13 @@ export async function spend(caller: Caller): Promise<Record<string, string>> {
       ? `The daily quota of ${caller.limits.daily} requests is used up; it renews at midnight UTC.`
       : `More than ${caller.limits.rate} requests per second (burst ${caller.limits.burst}); retry after ${retryAfter} s.`;
   throw new HttpError(429, "Too many requests", detail, { ...headers, "retry-after": retryAfter });
+}
+
+/** The `RateLimit-*` headers reporting a decision. */
+export function rateLimitHeaders(decision: Limits.Decision): Record<string, string> {
+  return {
+    "ratelimit-limit": String(decision.limit),
+    "ratelimit-remaining": String(decision.remaining),
+    "ratelimit-reset": String(decision.resetSeconds),
+  };
 }

@@ -20,6 +20,8 @@ export type ApiEvent = APIGatewayProxyEventV2 & {
 /** A parsed view of a payload 2.0 event: each accessor validates what it returns. */
 export class Request {
   readonly caller: Caller;
+  /** The `RateLimit-*` headers of the limit that decided this request (the route wrapper adds them). */
+  rateLimit: Record<string, string> = {};
 
   constructor(
     readonly event: ApiEvent,
@@ -42,6 +44,11 @@ export class Request {
   get client(): ApiClient {
     if (this.caller.kind !== "apiKey") throw new Error("this route has no API key client");
     return this.caller.client;
+  }
+
+  /** The client's address as API Gateway saw it: the connection's peer, not a forwarded header. */
+  get sourceIp(): string {
+    return this.event.requestContext.http.sourceIp;
   }
 
   header(name: string): string | undefined {

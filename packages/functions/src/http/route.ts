@@ -23,18 +23,19 @@ export function route(key: ManifestRouteKey, handle: (request: Request) => Promi
     const correlationId = event.headers?.["x-correlation-id"]?.slice(0, 128) ?? requestId;
     logger.appendKeys({ requestId, correlationId, route: key });
     let response: Response;
-    let limitHeaders: Record<string, string> = {};
+    // Its RateLimit headers: the caller's limits, or the route's own (the account flows') when tighter.
+    let request: Request | undefined;
     try {
-      const request = new Request(event, spec);
-      limitHeaders = await spend(request.caller);
-      response = options.idempotency ? await options.idempotency(request, context, () => handle(request)) : await handle(request);
+      const current = (request = new Request(event, spec));
+      current.rateLimit = await spend(current.caller);
+      response = options.idempotency ? await options.idempotency(current, context, () => handle(current)) : await handle(current);
     } catch (error) {
       response = problem(error, requestId);
       if (response.statusCode >= 500) logger.error("request failed", error as Error);
     }
     logger.info("request completed", { status: response.statusCode });
     logger.removeKeys(["requestId", "correlationId", "route"]);
-    return { ...response, headers: { ...limitHeaders, ...response.headers, "x-request-id": requestId } };
+    return { ...response, headers: { ...request?.rateLimit, ...response.headers, "x-request-id": requestId } };
   };
   // Lets a test check that each manifest entry points at the handler written for that route.
   return Object.assign(handler, { routeKey: key });

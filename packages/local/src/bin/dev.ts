@@ -27,6 +27,7 @@ try {
   console.log("Starting Emporium offline: DynamoDB Local, cognito-local, functions, API gateway…");
   // The order hold is stage configuration, read from the same variable as at deploy time.
   const orderHoldMinutes = process.env.EMPORIUM_ORDER_HOLD_MINUTES ? Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES) : undefined;
+  const authIpLimitScale = process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE ? Number(process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE) : undefined;
   // The health check below calls this function: it is built while the emulators start.
   const stack = await startStack({
     root,
@@ -37,6 +38,7 @@ try {
     buildOnStart: [routes["GET /health"].name],
     log,
     orderHoldMinutes,
+    authIpLimitScale,
   });
   // Same origin for pages and API, so the web app needs no CORS entry.
   const web = await startWebOrigin({ mode: "dev", root, apiUrl: stack.apiUrl, port: webPort, logLevel: "info" }).catch(async (error: unknown) => {

@@ -1,14 +1,19 @@
 "use strict";
 /*
- * Preloaded into cognito-local 5.3.0 (`node --require`, see ./cognito.ts) to add the one
- * Cognito action the app calls that it lacks: ResendConfirmationCode. cognito-local dispatches
+ * Preloaded into cognito-local 5.3.0 (`node --require`, see ./cognito.ts) to add the Cognito
+ * actions the app calls that it lacks: ResendConfirmationCode and AdminUserGlobalSignOut. cognito-local dispatches
  * on its exported `Targets` table (server/Router.js looks each x-amz-target up there at request
  * time), so an entry added here is served like its own, with its services (pool store, code
  * generator honouring CODE, message delivery that prints the code to its console).
  *
  * Behaviour follows Cognito's: an unknown user is UserNotFoundException, a confirmed one
  * InvalidParameterException "User is already confirmed."; otherwise a new code replaces the old
- * one (the old one stops working) and is delivered as the `ResendCode` message. Plain CommonJS
+ * one (the old one stops working) and is delivered as the `ResendCode` message.
+ * AdminUserGlobalSignOut invalidates every refresh token the user holds, so refreshing with any
+ * of them fails from then on (NotAuthorizedException), as in Cognito; an unknown user is
+ * UserNotFoundException. (Cognito also refuses the user's access tokens at its own APIs; the
+ * API's authorizer checks signatures only, which is why the API keeps its own revoke-before
+ * marker.) Plain CommonJS
  * because cognito-local runs under Node, which cannot load TypeScript.
  */
 const { Targets } = require("cognito-local/lib/targets/targets");
@@ -27,4 +32,12 @@ Targets.ResendConfirmationCode ??= ({ cognito, clock, messages, otp }) => async 
   await messages.deliver(ctx, "ResendCode", req.ClientId, userPool.options.Id, user, code, req.ClientMetadata, deliveryDetails);
   await userPool.saveUser(ctx, { ...user, UserLastModifiedDate: clock.get(), ConfirmationCode: code });
   return { CodeDeliveryDetails: deliveryDetails };
+};
+
+Targets.AdminUserGlobalSignOut ??= ({ cognito, clock }) => async (ctx, req) => {
+  const userPool = await cognito.getUserPool(ctx, req.UserPoolId);
+  const user = await userPool.getUserByUsername(ctx, req.Username);
+  if (!user) throw new UserNotFoundError();
+  await userPool.saveUser(ctx, { ...user, RefreshTokens: [], UserLastModifiedDate: clock.get() });
+  return {};
 };

@@ -13,6 +13,8 @@ export interface CognitoOptions {
   /** User-pool triggers: trigger name (e.g. `PostConfirmation`) → function name at `lambdaEndpoint`. */
   triggers?: Record<string, string>;
   lambdaEndpoint?: string;
+  /** The Lambda API accepts only requests signed with these (the runtime's own for this run). */
+  lambdaCredentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 /**
@@ -20,22 +22,23 @@ export interface CognitoOptions {
  * published key. Its issuer is `http://127.0.0.1:<port>/<poolId>`.
  *
  * What 5.3.0 lacks is added by ./cognito-local-targets.cjs, preloaded into its process:
- * ResendConfirmationCode. RevokeToken is its own: it removes the refresh token from the user,
+ * ResendConfirmationCode, and AdminUserGlobalSignOut (every refresh token of the user stops
+ * working, as in Cognito; a password reset and a role change call it). RevokeToken is its own: it removes the refresh token from the user,
  * so refreshing with it fails from then on (NotAuthorizedException), as in Cognito. Unlike
  * Cognito it does not also invalidate the access tokens issued from that refresh token for the
  * pool's own APIs (GetUser and the like); the app never calls those with a user's token, and
  * the API's JWT authorizer checks signatures only, in AWS as offline.
  */
-export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint }: CognitoOptions): Promise<Emulator> {
+export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint, lambdaCredentials }: CognitoOptions): Promise<Emulator> {
   mkdirSync(join(dataDir, ".cognito"), { recursive: true });
   const config = {
     TokenConfig: { IssuerDomain: `http://127.0.0.1:${port}` },
     TriggerFunctions: triggers,
-    ...(lambdaEndpoint
-      ? { LambdaClient: { endpoint: lambdaEndpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } } }
-      : {}),
+    // Its Lambda client (aws-sdk v2) signs each trigger invocation with these.
+    ...(lambdaEndpoint && lambdaCredentials ? { LambdaClient: { endpoint: lambdaEndpoint, region: "us-east-1", credentials: lambdaCredentials } } : {}),
   };
-  writeFileSync(join(dataDir, ".cognito", "config.json"), JSON.stringify(config, null, 2));
+  // It holds the run's Lambda credentials: readable by this user only.
+  writeFileSync(join(dataDir, ".cognito", "config.json"), JSON.stringify(config, null, 2), { mode: 0o600 });
   const entry = createRequire(import.meta.url).resolve("cognito-local/lib/bin/start.js");
   const extensions = fileURLToPath(new URL("./cognito-local-targets.cjs", import.meta.url));
   // Always Node, whatever runs this file: cognito-local is a Node program.

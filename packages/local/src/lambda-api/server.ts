@@ -1,11 +1,15 @@
 import { createServer } from "node:http";
 import { listenOnLoopback } from "../emulators/ports";
+import { verify, type Credentials } from "./signing";
 
 /**
  * The part of the Lambda API that invokers call: `POST /2015-03-31/functions/{name}/invocations`
  * (RequestResponse). cognito-local invokes user-pool triggers through it, exactly as Cognito
  * invokes them through Lambda. A failing function answers 200 with `X-Amz-Function-Error:
  * Unhandled` and Lambda's error document, as the real API does.
+ *
+ * Only requests signed (SigV4) with `credentials`, the runtime's own for this run, are served;
+ * any other gets Lambda's 403 and no function runs (./signing.ts).
  */
 export interface LambdaApi {
   endpoint: string;
@@ -15,6 +19,7 @@ export interface LambdaApi {
 export async function startLambdaApi(
   port: number,
   invoke: (functionName: string, event: unknown) => Promise<unknown>,
+  credentials: Credentials,
   log: (line: string) => void = () => undefined,
 ): Promise<LambdaApi> {
   const server = createServer(async (request, response) => {
@@ -25,8 +30,26 @@ export async function startLambdaApi(
     }
     const functionName = decodeURIComponent(match[1]!);
     const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const payload = Buffer.concat(chunks).toString() || "{}";
+    let size = 0;
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      // Lambda's limit for a synchronous invocation's payload.
+      if (size > 6 * 1024 * 1024) {
+        response.writeHead(413, { "content-type": "application/json" }).end(JSON.stringify({ Type: "User", message: "Request must be smaller than 6291456 bytes for the InvokeFunction operation" }));
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const body = Buffer.concat(chunks);
+    const refusal = await verify({ method: request.method, url: request.url ?? "/", headers: request.headers, body }, credentials);
+    if (refusal) {
+      log(`refused an invocation of ${functionName}: ${refusal}`);
+      response
+        .writeHead(403, { "content-type": "application/json", "x-amzn-errortype": "UnrecognizedClientException" })
+        .end(JSON.stringify({ message: `The security token included in the request is invalid: ${refusal}.` }));
+      return;
+    }
+    const payload = body.toString() || "{}";
     try {
       const result = await invoke(functionName, JSON.parse(payload));
       response.writeHead(200, { "content-type": "application/json", "x-amz-executed-version": "$LATEST" }).end(JSON.stringify(result ?? null));

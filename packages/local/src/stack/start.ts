@@ -29,7 +29,7 @@ import { freePorts } from "../emulators/ports";
 import type { Emulator } from "../emulators/process";
 import { FunctionHost, type FunctionMetrics } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
-import { startLambdaApi } from "../lambda-api/server";
+import { newCredentials, startLambdaApi, type Credentials } from "../lambda-api";
 import { startSchedules } from "../schedules";
 import { provisionUserPool } from "../provision/cognito";
 import { startEventSources, type EventSources } from "../event-sources";
@@ -70,6 +70,11 @@ export interface StackOptions {
    * its build). `startStack` resolves once they are built.
    */
   buildOnStart?: boolean | readonly string[];
+  /**
+   * How many times the account flows' per-IP limits to allow (1, as deployed, otherwise). A test
+   * run signs many users in from 127.0.0.1 across its files, as no real client would.
+   */
+  authIpLimitScale?: number;
   log: (source: string, line: string) => void;
 }
 
@@ -80,6 +85,8 @@ export interface Stack {
   clientId: string;
   issuer: string;
   endpoints: LocalEndpoints & { lambda: string };
+  /** The Lambda API serves only requests signed (SigV4) with these, made afresh for each run. */
+  lambdaCredentials: Credentials;
   /** Physical addresses of queues (and their dead-letter queues), topics, streams, buckets. */
   messaging: MessagingResources;
   /** cognito-local's database file, where it keeps the codes it "e-mails". */
@@ -121,6 +128,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const free = await freePorts(wanted.filter((port) => port === 0).length);
     const [dynamoPort, cognitoPort, apiPort, lambdaPort, kinesisPort, sesPort] = wanted.map((port) => (port === 0 ? free.shift()! : port));
     const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
+    const lambdaCredentials = newCredentials();
     const cognitoDir = join(runDir, "cognito");
 
     // Functions are registered (and any asked for are built) while the emulators start; they
@@ -156,6 +164,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         log: (line) => options.log("cognito", line),
         triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
         lambdaEndpoint,
+        lambdaCredentials,
       })),
       startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }),
       timed(startKinesis({
@@ -167,6 +176,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stoppers.push(...emulators.map((emulator) => () => emulator.stop()));
     phase("emulators started");
     const [dynamo, cognito, fauxqs, kinesis] = emulators as [Emulator, Emulator, FauxqsEmulator, Emulator];
+    // Every other listener is on loopback; DynamoDB Local's Jetty has no setting for that.
+    options.log(
+      "warning",
+      `DynamoDB Local listens on every network interface (port ${dynamoPort}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
+    );
     const ses = await startSes({ port: sesPort!, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) });
     stoppers.push(() => ses.close());
 
@@ -197,10 +211,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
     const resources = { tableName, idempotencyTableName, ...secrets, userPoolId, clientId, apiUrl, ...messaging, emailSender: "orders@emporium.local" };
     const endpoints: LocalEndpoints = { dynamodb: dynamo.endpoint, cognito: cognito.endpoint, messaging: fauxqs.endpoint, kinesis: kinesis.endpoint, ses: ses.endpoint };
-    // Stage configuration offline: the payment simulator, and the order hold.
+    // Stage configuration offline: the payment simulator, the order hold, the per-IP attempt scale.
     const settings: Record<Setting, string> = {
       PAYMENT_PROVIDER: SIMULATED_PROVIDER,
       ORDER_HOLD_MINUTES: String(options.orderHoldMinutes ?? DEFAULT_HOLD_MINUTES),
+      AUTH_IP_LIMIT_SCALE: String(options.authIpLimitScale ?? 1),
     };
     const settingsOf = (wanted: readonly Setting[] = []) => Object.fromEntries(wanted.map((name) => [name, settings[name]]));
     const environment = { ...functionEnvironment(resources, endpoints), ...settings };
@@ -212,7 +227,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
-    const lambdaApi = await startLambdaApi(lambdaPort!, invoke, (line) => options.log("lambda", line));
+    const lambdaApi = await startLambdaApi(lambdaPort!, invoke, lambdaCredentials, (line) => options.log("lambda", line));
     stoppers.push(() => lambdaApi.close());
     // Seeding waits on the emulators, not on what starts below; both go on at once.
     const seeded = Promise.all([seedCatalogue(), seedAccounts(cognitoClient, userPoolId)]);
@@ -293,6 +308,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       clientId,
       issuer,
       endpoints: { ...endpoints, lambda: lambdaEndpoint },
+      lambdaCredentials,
       messaging,
       cognitoDatabase: join(cognitoDir, ".cognito", "db", `${userPoolId}.json`),
       environment,
