@@ -121,4 +121,20 @@ export const openApi = v.object({ openapi: v.string(), info: v.object({ title: v
 /** An HTML page. */
 export const html = v.string();
 
-export const pages = { products: page(product), orders: page(order), profiles: page(profile), apiKeys: page(apiKey) };
+export const stockAuditEntry = v.object({
+  id,
+  productId: id,
+  keyId: id,
+  previousStock: v.pipe(v.number(), v.integer()),
+  stock: v.pipe(v.number(), v.integer()),
+  version: v.pipe(v.number(), v.integer()),
+  at: timestamp,
+});
+
+export const pages = {
+  products: page(product),
+  orders: page(order),
+  profiles: page(profile),
+  apiKeys: page(apiKey),
+  stockAudit: page(stockAuditEntry),
+};
