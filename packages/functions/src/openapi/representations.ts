@@ -82,6 +82,8 @@ export const exportJob = v.object({
   updatedAt: timestamp,
   rows: v.optional(v.number()),
   objectKey: v.optional(v.string()),
+  maxRows: v.optional(v.pipe(v.number(), v.integer())),
+  failureReason: v.optional(v.string()),
   downloadUrl: v.optional(v.pipe(v.string(), v.url())),
   downloadExpiresAt: v.optional(timestamp),
 });
