@@ -90,6 +90,7 @@ export const exportJob = v.object({
 
 export const sales = v.object({
   items: v.array(v.object({ productId: id, day: v.pipe(v.string(), v.isoDate()), quantity: v.number(), revenue: money, orders: v.number() })),
+  cursor: v.nullable(v.string()),
 });
 
 export const session = v.object({
