@@ -70,6 +70,7 @@ export const apiKey = v.object({
   createdAt: timestamp,
   createdBy: v.string(),
   revokedAt: v.nullable(timestamp),
+  pepperVersion: v.string(),
 });
 export const newApiKey = v.object({ ...apiKey.entries, secret: v.pipe(v.string(), v.startsWith("emp_")) });
 
