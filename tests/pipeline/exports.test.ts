@@ -199,7 +199,7 @@ describe("order exports (202 + job + presigned download)", () => {
     })();
     const key = `exports/test-multipart-${Date.now()}.csv`;
     const producedAtPart: number[] = [];
-    await Exports.streamToS3(s3, bucket, key, Exports.csvChunks(pages, rowsWanted), () => producedAtPart.push(produced.rows));
+    await Exports.streamToS3(s3, bucket, key, Exports.csvChunks(pages, rowsWanted), { onPart: () => producedAtPart.push(produced.rows) });
     expect(producedAtPart.length).toBeGreaterThanOrEqual(2);
     // When the first part was sent, the source had produced about one part's rows, not all of them.
     expect(producedAtPart[0]).toBeLessThan(rowsWanted * 0.75);
@@ -208,5 +208,40 @@ describe("order exports (202 + job + presigned download)", () => {
     const rows = (await objectText(key)).trimEnd().split("\r\n").slice(1);
     expect(rows).toHaveLength(rowsWanted);
     expect(rows.every((row, n) => row.startsWith(`ROW${String(n).padStart(23, "0")},`))).toBe(true);
+  });
+
+  it("aborts an upload that runs out of time, leaving no object", async () => {
+    const key = `exports/test-stopped-${Date.now()}.csv`;
+    const stop = new AbortController();
+    let pages = 0;
+    const slow = (async function* () {
+      for (;;) {
+        pages++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        yield [{ id: `SLOW${pages}`, userId: "u", status: "CONFIRMED", total: { amount: 1, currency: "EUR" }, lineCount: 1, createdAt: "t", updatedAt: "t" } as Order];
+      }
+    })();
+    setTimeout(() => stop.abort(), 300);
+    await expect(Exports.streamToS3(s3, bucket, key, Exports.csvChunks(slow, 1000), { stop: stop.signal })).rejects.toMatchObject({ name: "AbortError" });
+    expect(pages).toBeGreaterThan(1);
+    await expect(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).rejects.toThrow();
+  });
+
+  it("a worker that runs out of time on its last receive ends the job FAILED, saying so", async () => {
+    const id = newId();
+    const at = new Date().toISOString();
+    await dynamodb.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: { pk: { S: `EXPORT#${id}` }, sk: { S: "EXPORT" }, id: { S: id }, status: { S: "QUEUED" }, filter: { M: {} }, createdBy: { S: "test" }, createdAt: { S: at }, updatedAt: { S: at } },
+      }),
+    );
+    const event = sqsEvent([JSON.stringify({ jobId: id })], "emporium-test-ExportsQueue");
+    event.Records[0]!.attributes.ApproximateReceiveCount = String(queues.ExportsQueue.deadLetter.maxReceiveCount);
+    // Less time left than the margin the worker keeps back: it stops at once.
+    const context = { getRemainingTimeInMillis: () => Exports.STOP_MARGIN_MS - 1 } as Context;
+    await expect(exportWorker(event, context)).rejects.toThrow("All records failed processing");
+    const job = await get(`/exports/${id}`, { token: await adminToken() });
+    expect(job.body).toMatchObject({ status: "FAILED", failureReason: expect.stringContaining("time limit") });
   });
 });

@@ -48,29 +48,42 @@ export async function status(id: string): Promise<ExportJob & { downloadUrl?: st
  * queue to redeliver, except on the `lastAttempt`, when the job ends FAILED too (the message then
  * goes to the dead-letter queue), so no job stays RUNNING for good.
  */
-export async function run(id: string, options: { lastAttempt?: boolean; pageSize?: number; now?: () => Date } = {}): Promise<"done" | "skipped" | "failed"> {
+/** Time kept back from the worker's limit to abort the upload and record a failure. */
+export const STOP_MARGIN_MS = 10_000;
+
+export async function run(
+  id: string,
+  options: { lastAttempt?: boolean; pageSize?: number; now?: () => Date; timeLeftMs?: () => number } = {},
+): Promise<"done" | "skipped" | "failed"> {
   const now = options.now ?? (() => new Date());
   const job = await repository.getJob(id);
   if (!job || job.status === "DONE" || job.status === "FAILED") return "skipped";
   if (!(await repository.moveJob(id, ["QUEUED", "RUNNING"], "RUNNING", now().toISOString()))) return "skipped";
   const objectKey = `exports/${id}.csv`;
   const counter = { rows: 0 };
+  // Stop before the worker's time limit: a worker killed mid-upload could not record why.
+  const stop = new AbortController();
+  const timer = options.timeLeftMs ? setTimeout(() => stop.abort(), Math.max(0, options.timeLeftMs() - STOP_MARGIN_MS)) : undefined;
   try {
     const statuses = job.filter.status ? [job.filter.status] : ORDER_STATUSES;
     const pages = (async function* () {
       for (const status of statuses) yield* Orders.pagesByStatus(status, job.filter.from, job.filter.to, options.pageSize);
     })();
-    await streamToS3(s3(), Resource.Exports.name, objectKey, csvChunks(pages, job.maxRows ?? MAX_EXPORT_ROWS, counter));
+    await streamToS3(s3(), Resource.Exports.name, objectKey, csvChunks(pages, job.maxRows ?? MAX_EXPORT_ROWS, counter), { stop: stop.signal });
   } catch (error) {
     if (error instanceof ExportFailure) {
       await repository.moveJob(id, ["RUNNING"], "FAILED", now().toISOString(), { failureReason: error.message });
       return "failed";
     }
     if (options.lastAttempt) {
-      const reason = `The export could not be written after its last attempt (${error instanceof Error ? error.name : "error"}); request it again, and if it keeps failing, tell the operators the job id.`;
+      const reason = stop.signal.aborted
+        ? "The export did not finish within the worker's time limit on its last attempt; narrow the filter (status, from, to) and request it again."
+        : `The export could not be written after its last attempt (${error instanceof Error ? error.name : "error"}); request it again, and if it keeps failing, tell the operators the job id.`;
       await repository.moveJob(id, ["RUNNING"], "FAILED", now().toISOString(), { failureReason: reason });
     }
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
   await repository.moveJob(id, ["RUNNING"], "DONE", now().toISOString(), { rows: counter.rows, objectKey });
   return "done";

@@ -25,10 +25,17 @@ export async function* csvChunks(pages: AsyncIterable<Order[]>, maxRows: number,
 
 /**
  * Streams chunks to one S3 object as a multipart upload (a single PUT when it stays under one
- * part), one part in flight. A failure of the source or of S3 aborts the upload, so no partial
- * object or orphaned parts are left behind, and rethrows.
+ * part), one part in flight. A failure of the source or of S3, or `stop` being aborted (the
+ * worker running out of time), aborts the upload, so no partial object is left behind, and
+ * rejects (an abort with an `AbortError`).
  */
-export async function streamToS3(client: S3Client, bucket: string, key: string, chunks: AsyncIterable<string>, onPart?: (part: number) => void): Promise<void> {
+export async function streamToS3(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  chunks: AsyncIterable<string>,
+  options: { onPart?: (part: number) => void; stop?: AbortSignal } = {},
+): Promise<void> {
   const upload = new Upload({
     client,
     params: { Bucket: bucket, Key: key, Body: Readable.from(chunks), ContentType: "text/csv; charset=utf-8" },
@@ -36,6 +43,9 @@ export async function streamToS3(client: S3Client, bucket: string, key: string, 
     queueSize: 1,
     leavePartsOnError: false,
   });
+  const { onPart, stop } = options;
   if (onPart) upload.on("httpUploadProgress", (progress) => progress.part !== undefined && onPart(progress.part));
+  if (stop?.aborted) throw Object.assign(new Error("Upload aborted."), { name: "AbortError" });
+  stop?.addEventListener("abort", () => void upload.abort(), { once: true });
   await upload.done();
 }
