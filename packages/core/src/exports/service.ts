@@ -41,6 +41,9 @@ export async function status(id: string): Promise<ExportJob & { downloadUrl?: st
   return { ...job, downloadUrl, downloadExpiresAt: new Date(Date.now() + DOWNLOAD_LINK_SECONDS * 1000).toISOString() };
 }
 
+/** Time kept back from the worker's limit to abort the upload and record a failure. */
+export const STOP_MARGIN_MS = 10_000;
+
 /**
  * Runs a queued export (the worker's side), streaming the CSV to S3 page by page. Redelivery is
  * harmless: a finished or failed job is skipped, an interrupted one is redone and overwrites the
@@ -48,9 +51,6 @@ export async function status(id: string): Promise<ExportJob & { downloadUrl?: st
  * queue to redeliver, except on the `lastAttempt`, when the job ends FAILED too (the message then
  * goes to the dead-letter queue), so no job stays RUNNING for good.
  */
-/** Time kept back from the worker's limit to abort the upload and record a failure. */
-export const STOP_MARGIN_MS = 10_000;
-
 export async function run(
   id: string,
   options: { lastAttempt?: boolean; pageSize?: number; now?: () => Date; timeLeftMs?: () => number } = {},
