@@ -11,13 +11,16 @@ describe("cursors", () => {
     expect(decodeCursor("products", undefined)).toBeUndefined();
   });
 
-  it("refuses a cursor from another scope, edited, or unsigned", () => {
+  it("refuses a cursor from another scope, edited, unsigned, or naming another secret version", () => {
     const cursor = encodeCursor("orders:user:alice", key)!;
     expect(() => decodeCursor("orders:user:mallory", cursor)).toThrow(ValidationError);
-    const [payload, signature] = cursor.split(".") as [string, string];
+    const [version, payload, signature] = cursor.split(".") as [string, string, string];
+    expect(version).toBe("v1"); // the test stack's secret is a plain value: version v1
     const edited = Buffer.from(JSON.stringify({ s: "orders:user:alice", k: { ...key, pk: "PRODUCT#2" } })).toString("base64url");
-    expect(() => decodeCursor("orders:user:alice", `${edited}.${signature}`)).toThrow(ValidationError);
-    expect(() => decodeCursor("orders:user:alice", payload)).toThrow(ValidationError);
-    expect(() => decodeCursor("orders:user:alice", `${payload}.${signature}.x`)).toThrow(ValidationError);
+    expect(() => decodeCursor("orders:user:alice", `${version}.${edited}.${signature}`)).toThrow(ValidationError);
+    expect(() => decodeCursor("orders:user:alice", `${version}.${payload}`)).toThrow(ValidationError);
+    expect(() => decodeCursor("orders:user:alice", `${payload}.${signature}`)).toThrow(ValidationError);
+    expect(() => decodeCursor("orders:user:alice", `${cursor}.x`)).toThrow(ValidationError);
+    expect(() => decodeCursor("orders:user:alice", `v2.${payload}.${signature}`)).toThrow(ValidationError);
   });
 });

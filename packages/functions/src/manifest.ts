@@ -99,6 +99,7 @@ export const routes = {
   "PUT /products/{id}": { name: "ProductsReplace", handler: fn("products/replace"), auth: "admin", links: data },
   "DELETE /products/{id}": { name: "ProductsDelete", handler: fn("products/delete"), auth: "admin", links: data },
   "POST /products/{id}/images": { name: "ProductImagesUpload", handler: fn("products/images/upload"), auth: "admin", links: [...data, "Uploads"] },
+  "GET /products/{id}/stock-audit": { name: "ProductsStockAudit", handler: fn("products/stock-audit"), auth: "admin", links: data },
   "GET /products/{id}/images/{imageId}": { name: "ProductImagesGet", handler: fn("products/images/get"), auth: "public", links: [...data, "Uploads"] },
 
   "GET /me": { name: "MeGet", handler: fn("me/get"), auth: "user", links: data },

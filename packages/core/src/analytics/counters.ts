@@ -1,6 +1,8 @@
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { OrderEvent } from "../events";
 import { releasesStock } from "../orders/lifecycle";
+import { decodeCursor, encodeCursor, type Page } from "../pagination";
+import { MAX_SALES_PAGE, type SalesQuery } from "./schema";
 import { markerItem, queryPage, tableName, transactionCancellationReasons, documentClient } from "../table";
 
 /**
@@ -146,34 +148,36 @@ function transaction(events: OrderEvent[]) {
   ];
 }
 
-export async function read(query: { from: string; to: string; productId?: string }): Promise<SalesCounter[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, string> | undefined;
-  do {
-    const page = await queryPage(
-      query.productId
-        ? {
-            partition: ["pk", `SALES#${query.productId}`],
-            sortKey: { condition: "sk BETWEEN :from AND :to", values: { ":from": `DAY#${query.from}`, ":to": `DAY#${query.to}~` } },
-            limit: 500,
-            startKey,
-          }
-        : {
-            index: "gsi1",
-            partition: ["gsi1pk", "SALES"],
-            sortKey: { condition: "gsi1sk BETWEEN :from AND :to", values: { ":from": query.from, ":to": `${query.to}~` } },
-            limit: 500,
-            startKey,
-          },
-    );
-    items.push(...page.items);
-    startKey = page.lastKey;
-  } while (startKey);
-  return items.map((item) => ({
-    productId: String(item.productId),
-    day: String(item.day),
-    quantity: Number(item.quantity),
-    revenue: { amount: Number(item.revenue), currency: String(item.currency) },
-    orders: Number(item.orders),
-  }));
+/**
+ * One page of a report: at most `limit` counters (one bounded query), and a cursor bound to this
+ * very report (range and product) for the next page.
+ */
+export async function read(query: SalesQuery): Promise<Page<SalesCounter>> {
+  const scope = `sales:${query.from}:${query.to}:${query.productId ?? "*"}`;
+  const page = await queryPage(
+    query.productId
+      ? {
+          partition: ["pk", `SALES#${query.productId}`],
+          sortKey: { condition: "sk BETWEEN :from AND :to", values: { ":from": `DAY#${query.from}`, ":to": `DAY#${query.to}~` } },
+          limit: query.limit ?? MAX_SALES_PAGE,
+          startKey: decodeCursor(scope, query.cursor),
+        }
+      : {
+          index: "gsi1",
+          partition: ["gsi1pk", "SALES"],
+          sortKey: { condition: "gsi1sk BETWEEN :from AND :to", values: { ":from": query.from, ":to": `${query.to}~` } },
+          limit: query.limit ?? MAX_SALES_PAGE,
+          startKey: decodeCursor(scope, query.cursor),
+        },
+  );
+  return {
+    items: page.items.map((item) => ({
+      productId: String(item.productId),
+      day: String(item.day),
+      quantity: Number(item.quantity),
+      revenue: { amount: Number(item.revenue), currency: String(item.currency) },
+      orders: Number(item.orders),
+    })),
+    cursor: encodeCursor(scope, page.lastKey),
+  };
 }

@@ -1,2 +1,2 @@
 export { countAll, read, type CountResult, type SalesCounter } from "./counters";
-export { salesQuerySchema, type SalesQuery } from "./schema";
+export { salesQuerySchema, MAX_RANGE_DAYS, MAX_SALES_PAGE, type SalesQuery } from "./schema";

@@ -8,8 +8,9 @@ const keyOf = (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" });
 const LISTING = "APIKEYS";
 
 function fromItem(item: Record<string, unknown>): ApiKey {
-  const { id, name, prefix, scopes, limits, createdAt, createdBy, revokedAt } = item as unknown as ApiKey;
-  return { id, name, prefix, scopes, limits, createdAt, createdBy, revokedAt: revokedAt ?? null };
+  const { id, name, prefix, scopes, limits, createdAt, createdBy, revokedAt, pepperVersion } = item as unknown as ApiKey;
+  // Keys made before the pepper was versioned were hashed with its only value, which is v1.
+  return { id, name, prefix, scopes, limits, createdAt, createdBy, revokedAt: revokedAt ?? null, pepperVersion: pepperVersion ?? "v1" };
 }
 
 export async function insertKey(hash: string, key: ApiKey): Promise<void> {

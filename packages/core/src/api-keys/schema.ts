@@ -12,6 +12,8 @@ export interface ApiKey {
   createdAt: string;
   createdBy: string;
   revokedAt: string | null;
+  /** The pepper version its secret is hashed under (see ../keyring); a key stops working when that version is retired. */
+  pepperVersion: string;
 }
 
 export const newApiKeySchema = v.strictObject({

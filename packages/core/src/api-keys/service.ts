@@ -5,7 +5,7 @@ import { defaultLimits, revokeForever } from "../limits";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { ApiKey, NewApiKey } from "./schema";
-import { hashSecret, looksLikeSecret, newSecret } from "./secret";
+import { candidateHashes, hashSecret, looksLikeSecret, newSecret } from "./secret";
 
 /** The rate-limit principal of a key: revoking it refuses the key at once, cache or not. */
 export const keyPrincipal = (keyId: string) => `key:${keyId}`;
@@ -13,6 +13,7 @@ export const keyPrincipal = (keyId: string) => `key:${keyId}`;
 /** Creates a key; the secret is in this return value and nowhere else, ever. */
 export async function create(admin: Principal, input: NewApiKey, now = new Date()): Promise<ApiKey & { secret: string }> {
   const secret = newSecret();
+  const { version, hash } = hashSecret(secret);
   const key: ApiKey = {
     id: newId(),
     name: input.name,
@@ -22,8 +23,9 @@ export async function create(admin: Principal, input: NewApiKey, now = new Date(
     createdAt: now.toISOString(),
     createdBy: admin.userId,
     revokedAt: null,
+    pepperVersion: version,
   };
-  await repository.insertKey(hashSecret(secret), key);
+  await repository.insertKey(hash, key);
   return { ...key, secret };
 }
 
@@ -42,7 +44,12 @@ export async function revoke(id: string, now = new Date()): Promise<ApiKey> {
 /** The live key a secret belongs to, or undefined for unknown, malformed and revoked secrets. */
 export async function authenticate(secret: string): Promise<(ApiClient & { limits: ApiKey["limits"] }) | undefined> {
   if (!looksLikeSecret(secret)) return undefined;
-  const key = await repository.findByHash(hashSecret(secret));
+  // Usually one read: the current version first; an older active one only for keys made before the rotation.
+  let key: ApiKey | undefined;
+  for (const { hash } of candidateHashes(secret)) {
+    key = await repository.findByHash(hash);
+    if (key) break;
+  }
   if (!key || key.revokedAt) return undefined;
   return { keyId: key.id, scopes: key.scopes, limits: key.limits };
 }

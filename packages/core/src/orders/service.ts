@@ -116,12 +116,12 @@ export async function advance(id: string, to: OrderStatus, now = () => new Date(
   return (await move(id, to, now)).order;
 }
 
-/** Every order of one status within dates (both optional), newest first, page by page. */
-export async function* allByStatus(status: OrderStatus, from?: string, to?: string): AsyncGenerator<Order> {
+/** Every order of one status within dates (both optional), newest first, one query page at a time. */
+export async function* pagesByStatus(status: OrderStatus, from?: string, to?: string, pageSize = 100): AsyncGenerator<Order[]> {
   let startKey: Record<string, string> | undefined;
   do {
-    const page = await repository.listOrdersByStatus(status, from ?? "0", `${to ?? "9999"}~`, 100, startKey);
-    yield* page.items;
+    const page = await repository.listOrdersByStatus(status, from ?? "0", `${to ?? "9999"}~`, pageSize, startKey);
+    if (page.items.length > 0) yield page.items;
     startKey = page.lastKey;
   } while (startKey);
 }

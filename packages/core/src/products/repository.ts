@@ -1,5 +1,5 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { documentClient, isConditionalCheckFailure, queryPage, tableName } from "../table";
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { documentClient, isConditionalCheckFailure, queryPage, tableName, transactionCancellationReasons } from "../table";
 import type { PageKey } from "../pagination";
 import type { Product } from "./schema";
 
@@ -50,21 +50,29 @@ export async function insertProduct(product: Product): Promise<void> {
 
 /**
  * Replaces a product only if it is still at `expectedVersion` (optimistic concurrency); returns
- * false when it was deleted or changed meanwhile.
+ * false when it was deleted or changed meanwhile. A `record` item (an audit entry) is written in
+ * the same transaction, so it exists exactly when the replacement does.
  */
-export async function replaceProduct(product: Product, expectedVersion: number): Promise<boolean> {
+export async function replaceProduct(product: Product, expectedVersion: number, record?: Record<string, unknown>): Promise<boolean> {
+  const put = {
+    TableName: tableName(),
+    Item: toItem(product),
+    ConditionExpression: "attribute_exists(pk) AND version = :expected",
+    ExpressionAttributeValues: { ":expected": expectedVersion },
+  };
   try {
+    if (!record) {
+      await documentClient().send(new PutCommand(put));
+      return true;
+    }
     await documentClient().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: toItem(product),
-        ConditionExpression: "attribute_exists(pk) AND version = :expected",
-        ExpressionAttributeValues: { ":expected": expectedVersion },
+      new TransactWriteCommand({
+        TransactItems: [{ Put: put }, { Put: { TableName: tableName(), Item: record, ConditionExpression: "attribute_not_exists(pk)" } }],
       }),
     );
     return true;
   } catch (error) {
-    if (isConditionalCheckFailure(error)) return false;
+    if (isConditionalCheckFailure(error) || transactionCancellationReasons(error)?.[0] === "ConditionalCheckFailed") return false;
     throw error;
   }
 }

@@ -1,8 +1,10 @@
+import type { ApiClient } from "../auth";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors";
 import { newId } from "../ids";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { NewProduct, Product, ProductReplacement } from "./schema";
+import { listStockAudit, stockAuditEntry, stockAuditItem, type StockAuditEntry } from "./stock-audit";
 
 const notFound = (id: string) => new NotFoundError(`Product ${id} does not exist.`);
 const stale = (id: string, version: number) =>
@@ -42,12 +44,18 @@ const REWRITE_ATTEMPTS = 5;
  * If-Match that lost such a race reads again and reapplies its change a few times; with
  * If-Match, any other version is a 412.
  */
-async function rewrite(id: string, change: (current: Product) => ProductReplacement, now: Date, expectedVersion?: number): Promise<Product> {
+async function rewrite(
+  id: string,
+  change: (current: Product) => ProductReplacement,
+  now: Date,
+  expectedVersion?: number,
+  record?: (before: Product, after: Product) => Record<string, unknown>,
+): Promise<Product> {
   for (let attempt = 0; attempt < REWRITE_ATTEMPTS; attempt++) {
     const current = await get(id);
     if (expectedVersion !== undefined && expectedVersion !== current.version) throw stale(id, current.version);
     const product: Product = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
-    if (await repository.replaceProduct(product, current.version)) return product;
+    if (await repository.replaceProduct(product, current.version, record?.(current, product))) return product;
   }
   const latest = await repository.getProduct(id);
   if (!latest) throw notFound(id);
@@ -59,7 +67,20 @@ export async function remove(id: string): Promise<void> {
   if (!(await repository.deleteProduct(id))) throw notFound(id);
 }
 
-/** Sets the stock level (inventory sync); the catalogue entry is otherwise unchanged. */
-export async function setStock(id: string, stock: number, now = new Date()): Promise<Product> {
-  return rewrite(id, (current) => ({ name: current.name, description: current.description, price: current.price, stock }), now);
+/**
+ * Sets the stock level (inventory sync by a partner's API key); the catalogue entry is otherwise
+ * unchanged. The write and its audit entry naming the key are one transaction.
+ */
+export async function setStock(by: ApiClient, id: string, stock: number, now = new Date()): Promise<Product> {
+  const change = (current: Product) => ({ name: current.name, description: current.description, price: current.price, stock });
+  return rewrite(id, change, now, undefined, (before, after) => stockAuditItem(stockAuditEntry(by, before, after)));
+}
+
+/** A product's stock audit trail, newest first; 404 for a product that does not exist. */
+export async function stockAudit(id: string, limit = DEFAULT_LIMIT, cursor?: string): Promise<Page<StockAuditEntry>> {
+  const scope = `stock-audit:${id}`;
+  const startKey = decodeCursor(scope, cursor);
+  await get(id);
+  const page = await listStockAudit(id, limit, startKey);
+  return { items: page.items, cursor: encodeCursor(scope, page.lastKey) };
 }

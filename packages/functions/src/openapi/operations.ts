@@ -74,6 +74,12 @@ export const operations: Record<ManifestRouteKey, Operation> = {
 
   "GET /products": { summary: "The catalogue, page by page", tag: "Products", query: pageQuerySchema, responses: { 200: R.pages.products } },
   "GET /products/{id}": { summary: "One product", tag: "Products", responses: { 200: R.product, 304: null } },
+  "GET /products/{id}/stock-audit": {
+    summary: "Partner stock writes to a product and the API key behind each, newest first",
+    tag: "Products",
+    query: pageQuerySchema,
+    responses: { 200: R.pages.stockAudit },
+  },
   "POST /products": { summary: "Add a product", tag: "Products", body: Products.newProductSchema, responses: { 201: R.product } },
   "PUT /products/{id}": { summary: "Replace a product (If-Match)", tag: "Products", body: Products.productReplacementSchema, responses: { 200: R.product } },
   "DELETE /products/{id}": { summary: "Remove a product", tag: "Products", responses: { 204: null } },

@@ -70,6 +70,7 @@ export const apiKey = v.object({
   createdAt: timestamp,
   createdBy: v.string(),
   revokedAt: v.nullable(timestamp),
+  pepperVersion: v.string(),
 });
 export const newApiKey = v.object({ ...apiKey.entries, secret: v.pipe(v.string(), v.startsWith("emp_")) });
 
@@ -82,12 +83,15 @@ export const exportJob = v.object({
   updatedAt: timestamp,
   rows: v.optional(v.number()),
   objectKey: v.optional(v.string()),
+  maxRows: v.optional(v.pipe(v.number(), v.integer())),
+  failureReason: v.optional(v.string()),
   downloadUrl: v.optional(v.pipe(v.string(), v.url())),
   downloadExpiresAt: v.optional(timestamp),
 });
 
 export const sales = v.object({
   items: v.array(v.object({ productId: id, day: v.pipe(v.string(), v.isoDate()), quantity: v.number(), revenue: money, orders: v.number() })),
+  cursor: v.nullable(v.string()),
 });
 
 export const session = v.object({
@@ -121,4 +125,20 @@ export const openApi = v.object({ openapi: v.string(), info: v.object({ title: v
 /** An HTML page. */
 export const html = v.string();
 
-export const pages = { products: page(product), orders: page(order), profiles: page(profile), apiKeys: page(apiKey) };
+export const stockAuditEntry = v.object({
+  id,
+  productId: id,
+  keyId: id,
+  previousStock: v.pipe(v.number(), v.integer()),
+  stock: v.pipe(v.number(), v.integer()),
+  version: v.pipe(v.number(), v.integer()),
+  at: timestamp,
+});
+
+export const pages = {
+  products: page(product),
+  orders: page(order),
+  profiles: page(profile),
+  apiKeys: page(apiKey),
+  stockAudit: page(stockAuditEntry),
+};
