@@ -466,6 +466,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{id}/stock-audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partner stock writes to a product and the API key behind each, newest first */
+        get: operations["ProductsStockAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -532,7 +549,9 @@ export interface operations {
     AnalyticsSales: {
         parameters: {
             query: {
+                cursor?: string;
                 from: string;
+                limit?: string;
                 productId?: string;
                 to: string;
             };
@@ -569,6 +588,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        cursor: string | null;
                         items: {
                             /** Format: date */
                             day: string;
@@ -636,6 +656,7 @@ export interface operations {
                                 rate: number;
                             };
                             name: string;
+                            pepperVersion: string;
                             prefix: string;
                             revokedAt: string | null;
                             scopes: ("orders:read" | "stock:write")[];
@@ -703,6 +724,7 @@ export interface operations {
                             rate: number;
                         };
                         name: string;
+                        pepperVersion: string;
                         prefix: string;
                         revokedAt: string | null;
                         scopes: ("orders:read" | "stock:write")[];
@@ -760,6 +782,7 @@ export interface operations {
                             rate: number;
                         };
                         name: string;
+                        pepperVersion: string;
                         prefix: string;
                         revokedAt: string | null;
                         scopes: ("orders:read" | "stock:write")[];
@@ -1267,6 +1290,7 @@ export interface operations {
                         downloadExpiresAt?: string;
                         /** Format: uri */
                         downloadUrl?: string;
+                        failureReason?: string;
                         filter: {
                             from?: string;
                             /** @enum {string} */
@@ -1274,6 +1298,7 @@ export interface operations {
                             to?: string;
                         };
                         id: string;
+                        maxRows?: number;
                         objectKey?: string;
                         rows?: number;
                         /** @enum {string} */
@@ -1296,6 +1321,7 @@ export interface operations {
             content: {
                 "application/json": {
                     from?: string;
+                    maxRows?: number;
                     /** @enum {string} */
                     status?: "PENDING" | "CONFIRMED" | "SHIPPED" | "DELIVERED" | "CANCELLED" | "PAYMENT_FAILED" | "EXPIRED";
                     to?: string;
@@ -1337,6 +1363,7 @@ export interface operations {
                         downloadExpiresAt?: string;
                         /** Format: uri */
                         downloadUrl?: string;
+                        failureReason?: string;
                         filter: {
                             from?: string;
                             /** @enum {string} */
@@ -1344,6 +1371,7 @@ export interface operations {
                             to?: string;
                         };
                         id: string;
+                        maxRows?: number;
                         objectKey?: string;
                         rows?: number;
                         /** @enum {string} */
@@ -2485,6 +2513,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ProductsStockAudit: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused: problem details (or API Gateway's own message) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                    "application/problem+json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description A fault */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                    "application/problem+json": components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cursor: string | null;
+                        items: {
+                            /** Format: date-time */
+                            at: string;
+                            id: string;
+                            keyId: string;
+                            previousStock: number;
+                            productId: string;
+                            stock: number;
+                            version: number;
+                        }[];
+                    };
+                };
             };
         };
     };
