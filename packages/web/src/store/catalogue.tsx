@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { ShowMore } from "../ui/show-more";
 import { Link } from "wouter";
 import { api } from "../api/client";
 import { unwrap } from "../api/problem";
@@ -45,13 +46,7 @@ export function CataloguePage() {
                 ))}
               </ul>
               <ProblemAlert error={query.isFetchNextPageError ? query.error : null} />
-              {query.hasNextPage ? (
-                <div className="centered">
-                  <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                    {query.isFetchingNextPage ? "Loading…" : "Show more products"}
-                  </button>
-                </div>
-              ) : null}
+              <ShowMore query={query} label="Show more products" />
             </>
           );
         }}

@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { ShowMore } from "../ui/show-more";
 import { Link } from "wouter";
 import { api } from "../api/client";
 import { unwrap } from "../api/problem";
@@ -38,13 +39,7 @@ export function MyOrdersPage() {
                   <OrderRow key={order.id} order={order} />
                 ))}
               </ul>
-              {query.hasNextPage ? (
-                <div className="centered">
-                  <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                    {query.isFetchingNextPage ? "Loading…" : "Show older orders"}
-                  </button>
-                </div>
-              ) : null}
+              <ShowMore query={query} label="Show older orders" />
             </>
           );
         }}
