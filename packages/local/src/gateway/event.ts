@@ -32,7 +32,7 @@ export interface JwtAuthorizerContext {
 }
 
 /** What an authorizer adds to `requestContext.authorizer`: JWT claims or a Lambda authorizer's context. */
-export type AuthorizerContext = JwtAuthorizerContext | { lambda: Record<string, unknown> };
+export type AuthorizerContext = JwtAuthorizerContext | { lambda: Record<string, unknown> | null };
 
 export type GatewayEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2["requestContext"] & { authorizer?: AuthorizerContext };
