@@ -136,7 +136,7 @@ const queryAndIdCases: Case[] = [
   { name: "GET /orders: unknown status", method: "GET", path: () => "/orders?status=lost", token: () => admin, status: 422, field: "status" },
   { name: "GET /products/{id}: malformed id", method: "GET", path: () => "/products/not-an-id", token: () => customer, status: 404 },
   { name: "GET /products/{id}: lower-case id", method: "GET", path: () => `/products/${productId.toLowerCase()}`, token: () => customer, status: 404 },
-  { name: "GET /orders/{id}: malformed id", method: "GET", path: () => "/orders/%2e%2e%2f", token: () => customer, status: 404 },
+  { name: "GET /orders/{id}: malformed id", method: "GET", path: () => "/orders/%2e%2e%5c", token: () => customer, status: 404 },
   { name: "POST /orders/{id}/cancel: malformed id", method: "POST", path: () => "/orders/x/cancel", token: () => customer, status: 404 },
   { name: "DELETE /products/{id}: malformed id", method: "DELETE", path: () => `/products/${"9".repeat(300)}`, token: () => admin, status: 404 },
   { name: "PUT /products/{id}: unknown id", method: "PUT", path: () => "/products/01ARZ3NDEKTSV4RRFFQ69G5FAV", token: () => admin, body: json(validProduct), headers: jsonType, status: 404 },

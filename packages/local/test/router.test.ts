@@ -22,8 +22,10 @@ describe("local gateway route selection (API Gateway HTTP API rules)", () => {
     expect(match).toEqual({ routeKey: "GET /products/{id}", target: "get", pathParameters: { id: "01ARZ3NDEKTSV4RRFFQ69G5FAV" } });
   });
 
-  it("decodes path parameters and refuses empty ones", () => {
-    expect(router.match("GET", "/products/a%20b")?.pathParameters).toEqual({ id: "a b" });
+  it("takes parameters from the decoded path as is and refuses empty ones", () => {
+    expect(router.match("GET", "/products/a b")?.pathParameters).toEqual({ id: "a b" });
+    // The gateway decodes before routing, so a decoded %25 is not decoded twice.
+    expect(router.match("GET", "/products/100%")?.pathParameters).toEqual({ id: "100%" });
     expect(router.match("GET", "/products/")).toBeUndefined();
   });
 

@@ -13,7 +13,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** A payload 2.0 event, whichever authorizer (JWT, Lambda, none) the route has. */
 export type ApiEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2["requestContext"] & {
-    authorizer?: { jwt?: { claims: Claims; scopes: string[] | null }; lambda?: Partial<ApiKeyContext> };
+    authorizer?: { jwt?: { claims: Claims; scopes: string[] | null }; lambda?: Partial<ApiKeyContext> | null };
   };
 };
 
@@ -29,7 +29,7 @@ export class Request {
   ) {
     this.caller = callerFor(route, {
       jwtClaims: event.requestContext.authorizer?.jwt?.claims,
-      lambdaContext: event.requestContext.authorizer?.lambda,
+      lambdaContext: event.requestContext.authorizer?.lambda ?? undefined,
       sourceIp: event.requestContext.http.sourceIp,
     });
   }

@@ -3,15 +3,36 @@ import type { IncomingMessage } from "node:http";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { RouteMatch } from "./router";
 
-/** API Gateway passes these bodies as text; everything else arrives base64-encoded. */
-const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|graphql|yaml)|[^;]*\+(json|xml))/i;
+/**
+ * The media types API Gateway passes to a payload 2.0 integration as text: `text/*`,
+ * `application/json`, `application/javascript` and `application/xml`. Everything else, form
+ * posts and `+json` vendor types included, arrives base64-encoded.
+ */
+const TEXT_TYPES = /^\s*(text\/[^;\s]+|application\/(json|javascript|xml))\s*(;|$)/i;
+
+/** A path whose percent-escapes do not decode; API Gateway answers it with 400 before routing. */
+export class MalformedPath extends Error {}
+
+/** HTTP APIs decode the whole path, `%2F` included, before routing and before building the event. */
+export function decodePath(rawPath: string): string {
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    throw new MalformedPath(rawPath);
+  }
+}
+
+/** An X-Ray trace header as API Gateway starts one: `Root=1-<epoch seconds, hex>-<96 random bits, hex>`. */
+export function newTraceId(now: Date): string {
+  return `Root=1-${Math.floor(now.getTime() / 1000).toString(16).padStart(8, "0")}-${randomBytes(12).toString("hex")}`;
+}
 
 export interface JwtAuthorizerContext {
   jwt: { claims: Record<string, string>; scopes: string[] | null };
 }
 
 /** What an authorizer adds to `requestContext.authorizer`: JWT claims or a Lambda authorizer's context. */
-export type AuthorizerContext = JwtAuthorizerContext | { lambda: Record<string, unknown> };
+export type AuthorizerContext = JwtAuthorizerContext | { lambda: Record<string, unknown> | null };
 
 export type GatewayEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2["requestContext"] & { authorizer?: AuthorizerContext };
@@ -33,7 +54,7 @@ export function newRequestId(): string {
 /** Builds the payload format 2.0 event API Gateway sends to a Lambda integration. */
 export function buildEvent({ request, body, match, requestId, now = new Date() }: EventInput): GatewayEvent {
   const url = new URL(request.url ?? "/", "http://local");
-  const rawPath = (request.url ?? "/").split("?")[0]!;
+  const rawPath = decodePath((request.url ?? "/").split("?")[0]!);
   const rawQueryString = (request.url ?? "").includes("?") ? request.url!.slice(request.url!.indexOf("?") + 1) : "";
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
@@ -50,7 +71,14 @@ export function buildEvent({ request, body, match, requestId, now = new Date() }
   for (const [key, value] of url.searchParams) {
     queryStringParameters[key] = key in queryStringParameters ? `${queryStringParameters[key]},${value}` : value;
   }
+  const sourceIp = normaliseIp(request.socket.remoteAddress);
   const host = headers.host ?? "127.0.0.1";
+  // Headers API Gateway adds on its way to the integration.
+  headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${sourceIp}` : sourceIp;
+  headers["x-forwarded-port"] = String(request.socket.localPort ?? (/:(\d+)$/.exec(host)?.[1] ?? "80"));
+  headers["x-forwarded-proto"] = "http";
+  headers["x-amzn-trace-id"] ??= newTraceId(now);
+  headers["content-length"] = String(body.length);
   const contentType = headers["content-type"] ?? "";
   const isText = TEXT_TYPES.test(contentType);
   const hasBody = body.length > 0;
@@ -70,9 +98,9 @@ export function buildEvent({ request, body, match, requestId, now = new Date() }
       domainPrefix: host.split(".")[0]!,
       http: {
         method: request.method ?? "GET",
-        path: safeDecodePath(rawPath),
+        path: rawPath,
         protocol: `HTTP/${request.httpVersion}`,
-        sourceIp: normaliseIp(request.socket.remoteAddress),
+        sourceIp,
         userAgent: headers["user-agent"] ?? "",
       },
       requestId,
@@ -98,12 +126,4 @@ function formatTime(date: Date): string {
 
 function normaliseIp(address: string | undefined): string {
   return (address ?? "127.0.0.1").replace(/^::ffff:/, "");
-}
-
-function safeDecodePath(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
 }

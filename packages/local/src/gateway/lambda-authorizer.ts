@@ -6,22 +6,25 @@ import type { APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2 } from 
  *   before the authorizer runs;
  * - answers are cached per identity-source values for the authorizer's TTL, across routes;
  * - `isAuthorized: false` is a 403; a failing authorizer is a 500;
- * - the route's event carries the answer's `context` as `requestContext.authorizer.lambda`.
+ * - the route's event carries the answer's `context` as `requestContext.authorizer.lambda`,
+ *   or `null` when the answer has none.
  */
 export interface LambdaAuthorizerConfig {
   functionName: string;
   /** `$request.header.<name>` or `$request.querystring.<name>` selection expressions. */
   identitySource: string[];
   resultsTtlSeconds: number;
+  /** The region in the `routeArn` the authorizer sees. */
+  region?: string;
 }
 
 export type LambdaAuthorizerOutcome =
-  | { status: "authorized"; context: Record<string, unknown>; cached: boolean }
+  | { status: "authorized"; context: Record<string, unknown> | null; cached: boolean }
   | { status: "unauthorized" | "forbidden" | "error" };
 
 interface CachedAnswer {
   isAuthorized: boolean;
-  context: Record<string, unknown>;
+  context: Record<string, unknown> | null;
   expiresAt: number;
 }
 
@@ -46,7 +49,7 @@ export class LambdaAuthorizer {
     let answer: unknown;
     try {
       this.invocations++;
-      answer = await this.invoke(this.config.functionName, authorizerEvent(routeEvent, identity as string[]));
+      answer = await this.invoke(this.config.functionName, authorizerEvent(routeEvent, identity as string[], this.config.region ?? "us-east-1"));
     } catch {
       return { status: "error" };
     }
@@ -54,7 +57,7 @@ export class LambdaAuthorizer {
       return { status: "error" };
     }
     const { isAuthorized, context } = answer as { isAuthorized: boolean; context?: Record<string, unknown> };
-    const entry: CachedAnswer = { isAuthorized, context: context ?? {}, expiresAt: this.now() + this.config.resultsTtlSeconds * 1000 };
+    const entry: CachedAnswer = { isAuthorized, context: context ?? null, expiresAt: this.now() + this.config.resultsTtlSeconds * 1000 };
     if (this.config.resultsTtlSeconds > 0) this.cache.set(cacheKey, entry);
     return outcome(entry, false);
   }
@@ -72,23 +75,32 @@ function select(source: string, event: APIGatewayProxyEventV2): string | undefin
   throw new Error(`identity source ${source} is not supported offline`);
 }
 
-/** The authorizer's payload 2.0 event: the route's request plus `type`, `routeArn`, `identitySource`. */
-function authorizerEvent(route: APIGatewayProxyEventV2, identity: string[]): APIGatewayRequestAuthorizerEventV2 {
+/**
+ * The authorizer's payload 2.0 event: the route's request plus `type`, `routeArn`, `identitySource`.
+ * Like AWS's, it leaves out collections the request does not have rather than sending them empty.
+ */
+export function authorizerEvent(route: APIGatewayProxyEventV2, identity: string[], region: string): APIGatewayRequestAuthorizerEventV2 {
   const { requestContext } = route;
-  const [method, ...path] = route.routeKey.split(" ");
+  // `arn:aws:execute-api:<region>:<account>:<api>/<stage>/<METHOD>/<request path>`
+  const routeArn = `arn:aws:execute-api:${region}:${requestContext.accountId}:${requestContext.apiId}/${requestContext.stage}/${requestContext.http.method}${route.rawPath}`;
+  const nonEmpty = <T extends object>(value: T | undefined) => (value && Object.keys(value).length > 0 ? value : undefined);
+  const cookies = nonEmpty(route.cookies);
+  const queryStringParameters = nonEmpty(route.queryStringParameters);
+  const pathParameters = nonEmpty(route.pathParameters);
+  const stageVariables = nonEmpty(route.stageVariables);
   return {
     version: "2.0",
     type: "REQUEST",
-    routeArn: `arn:aws:execute-api:us-east-1:${requestContext.accountId}:${requestContext.apiId}/${requestContext.stage}/${method}${path.join(" ")}`,
+    routeArn,
     identitySource: identity,
     routeKey: route.routeKey,
     rawPath: route.rawPath,
     rawQueryString: route.rawQueryString,
-    cookies: route.cookies ?? [],
+    ...(cookies ? { cookies } : {}),
     headers: route.headers,
-    queryStringParameters: route.queryStringParameters ?? {},
+    ...(queryStringParameters ? { queryStringParameters } : {}),
     requestContext: requestContext as APIGatewayRequestAuthorizerEventV2["requestContext"],
-    pathParameters: route.pathParameters ?? {},
-    stageVariables: {},
-  };
+    ...(pathParameters ? { pathParameters } : {}),
+    ...(stageVariables ? { stageVariables } : {}),
+  } as APIGatewayRequestAuthorizerEventV2;
 }

@@ -1,7 +1,8 @@
 /**
  * Route selection as API Gateway HTTP APIs do it: the method must match (or the route is
  * `ANY`), then the most specific path wins: literal segments over `{param}` segments, and a
- * greedy `{proxy+}` only as a last resort; `$default` catches everything else.
+ * greedy `{proxy+}` only as a last resort; `$default` catches everything else. Paths arrive
+ * already decoded (see `decodePath`), so a `%2F` splits segments as API Gateway's does.
  */
 export interface RouteMatch<T> {
   routeKey: string;
@@ -57,7 +58,7 @@ function matchSegments<T>(route: CompiledRoute<T>, parts: string[]): Record<stri
     const part = parts[i]!;
     if (segment.startsWith("{") && segment.endsWith("}")) {
       if (part === "") return undefined;
-      params[segment.slice(1, -1)] = safeDecode(part);
+      params[segment.slice(1, -1)] = part;
     } else if (segment !== part) {
       return undefined;
     }
@@ -65,7 +66,7 @@ function matchSegments<T>(route: CompiledRoute<T>, parts: string[]): Record<stri
   if (route.greedy) {
     const rest = parts.slice(fixed).join("/");
     if (rest === "") return undefined;
-    params[route.segments.at(-1)!.slice(1, -2)] = safeDecode(rest);
+    params[route.segments.at(-1)!.slice(1, -2)] = rest;
   }
   return params;
 }
@@ -82,12 +83,4 @@ function compare(a: number[], b: number[]): number {
     if (difference !== 0) return difference;
   }
   return 0;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

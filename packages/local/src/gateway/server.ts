@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { Unauthorized } from "./authorizer";
-import { buildEvent, newRequestId, type JwtAuthorizerContext } from "./event";
+import { buildEvent, decodePath, MalformedPath, newRequestId, type JwtAuthorizerContext } from "./event";
 import { isPreflight, preflight, withCors, type CorsConfig } from "./cors";
 import { LambdaAuthorizer } from "./lambda-authorizer";
 import { gatewayMessage, internalError, toHttpResponse, type HttpResponse } from "./result";
@@ -62,7 +62,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (error instanceof TooLarge) return gatewayMessage(413, "Request Entity Too Large");
       throw error;
     }
-    const path = (request.url ?? "/").split("?")[0]!;
+    let path: string;
+    try {
+      path = decodePath((request.url ?? "/").split("?")[0]!);
+    } catch (error) {
+      if (error instanceof MalformedPath) return gatewayMessage(400, "Bad Request");
+      throw error;
+    }
     const match = router.match(request.method ?? "GET", path);
     if (!match) return gatewayMessage(404, "Not Found");
 

@@ -239,6 +239,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         functionName: apiKeyAuthorizer.name,
         identitySource: [apiKeyAuthorizer.identitySource],
         resultsTtlSeconds: apiKeyAuthorizer.resultsTtlSeconds,
+        region: REGION,
       },
       invoke,
     );
