@@ -1,4 +1,6 @@
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Resource } from "sst";
 import type { Principal } from "../auth";
 import { s3, sqs } from "../aws/clients";
@@ -33,8 +35,9 @@ export async function status(id: string): Promise<ExportJob & { downloadUrl?: st
   const job = await repository.getJob(id);
   if (!job) throw new NotFoundError(`Export ${id} does not exist.`);
   if (job.status !== "DONE" || !job.objectKey) return job;
-  const { downloadLink } = await import("./download");
-  const downloadUrl = await downloadLink(job.objectKey, DOWNLOAD_LINK_SECONDS);
+  const downloadUrl = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: Resource.Exports.name, Key: job.objectKey }), {
+    expiresIn: DOWNLOAD_LINK_SECONDS,
+  });
   return { ...job, downloadUrl, downloadExpiresAt: new Date(Date.now() + DOWNLOAD_LINK_SECONDS * 1000).toISOString() };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
+import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempotency";
+import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import type { Context } from "aws-lambda";
 import { ValidationError } from "@emporium/core/errors";
 import { Resource } from "sst";
@@ -26,19 +27,9 @@ interface IdempotentRequest {
   request: { method: string; path: string; bodySha256: string };
 }
 
+const config = new IdempotencyConfig({ eventKeyJmesPath: "key", payloadValidationJmesPath: "request", expiresAfterSeconds: 24 * 3600 });
 const KEY_PREFIX = "api";
-
-/**
- * Powertools idempotency and its DynamoDB client load with the first request that sends a key:
- * requests without one (most of them) never pay for it at cold start.
- */
-let powertools: Promise<{ makeIdempotent: typeof import("@aws-lambda-powertools/idempotency").makeIdempotent; store: DynamoDBPersistenceLayer; config: import("@aws-lambda-powertools/idempotency").IdempotencyConfig }> | undefined;
-const loadPowertools = () =>
-  (powertools ??= Promise.all([import("@aws-lambda-powertools/idempotency"), import("@aws-lambda-powertools/idempotency/dynamodb")]).then(([idempotency, dynamodb]) => ({
-    makeIdempotent: idempotency.makeIdempotent,
-    store: new dynamodb.DynamoDBPersistenceLayer({ tableName: Resource.Idempotency.name }),
-    config: new idempotency.IdempotencyConfig({ eventKeyJmesPath: "key", payloadValidationJmesPath: "request", expiresAfterSeconds: 24 * 3600 }),
-  })));
+let store: DynamoDBPersistenceLayer | undefined;
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -46,7 +37,7 @@ export const idempotent: IdempotencyRunner = async (request, context, handle) =>
   const key = request.header("idempotency-key");
   if (key === undefined) return handle();
   if (!KEY.test(key)) throw new ValidationError([{ path: "Idempotency-Key", message: "must be 1–255 visible ASCII characters" }]);
-  const { makeIdempotent, store, config } = await loadPowertools();
+  store ??= new DynamoDBPersistenceLayer({ tableName: Resource.Idempotency.name });
   const run = makeIdempotent(async (_payload: IdempotentRequest, _context: Context) => handle(), { persistenceStore: store, config, keyPrefix: KEY_PREFIX });
   const { event } = request;
   return run(
