@@ -12,13 +12,14 @@ export function groupOf(input: string): string {
   return parts.slice(0, Math.min(parts.length - 1, 4)).join("/") || input;
 }
 
-/** Bytes each group contributes to the (single) output, largest first. */
+/** Bytes each group contributes to the outputs (a bundle's: what loads at init), largest first. */
 export function composition(metafile: Metafile): Map<string, number> {
-  const output = Object.values(metafile.outputs)[0];
   const groups = new Map<string, number>();
-  for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
-    const group = groupOf(input);
-    groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const group = groupOf(input);
+      groups.set(group, (groups.get(group) ?? 0) + bytesInOutput);
+    }
   }
   return new Map([...groups].sort((a, b) => b[1] - a[1]));
 }

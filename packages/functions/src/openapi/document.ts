@@ -89,3 +89,7 @@ export function openApiDocument(serverUrl?: string) {
 }
 
 export type OpenApiDocument = ReturnType<typeof openApiDocument>;
+
+/** Where scripts/generate-openapi.ts writes the document without servers, and its exact text. */
+export const DOCUMENT_JSON_PATH = new URL("./document.json", import.meta.url).pathname;
+export const documentJson = () => `${JSON.stringify(openApiDocument(), null, 2)}\n`;
