@@ -71,6 +71,23 @@ function rethrow(error: unknown, mapping: Record<string, () => Error>): never {
   throw error;
 }
 
+/**
+ * Runs a pool request whose `alike` failures must look like success to the caller: an unknown
+ * or unconfirmed account, or a dead token, may not be told apart from a good one. Any other
+ * failure is mapped as usual.
+ */
+async function answeringAlike(request: () => Promise<unknown>, alike: readonly string[]): Promise<void> {
+  try {
+    await request();
+  } catch (error) {
+    if (alike.includes(errorName(error))) return;
+    rethrow(error, {});
+  }
+}
+
+/** What Cognito answers for an address with no account, or none in a state to take the request. */
+const unknownAccount = ["UserNotFoundException", "InvalidParameterException", "NotAuthorizedException"] as const;
+
 const passwordRejected = (error: unknown) => () =>
   new ValidationError([{ path: "password", message: (error as Error).message || "does not meet the password policy" }]);
 
@@ -149,12 +166,10 @@ export async function refresh(input: { refreshToken: string }): Promise<Session>
  * answer must not tell which tokens exist.
  */
 export async function logOut(input: { refreshToken: string }): Promise<void> {
-  try {
-    await cognito().send(new RevokeTokenCommand({ ClientId: appClientId(), Token: input.refreshToken }));
-  } catch (error) {
-    if (["NotAuthorizedException", "UnauthorizedException", "UnsupportedTokenTypeException", "InvalidParameterException"].includes(errorName(error))) return;
-    rethrow(error, {});
-  }
+  await answeringAlike(
+    () => cognito().send(new RevokeTokenCommand({ ClientId: appClientId(), Token: input.refreshToken })),
+    ["NotAuthorizedException", "UnauthorizedException", "UnsupportedTokenTypeException", "InvalidParameterException"],
+  );
 }
 
 /**
@@ -162,22 +177,12 @@ export async function logOut(input: { refreshToken: string }): Promise<void> {
  * addresses get the same answer, like sign-up.
  */
 export async function resendConfirmation(input: v.InferOutput<typeof resendConfirmationSchema>): Promise<void> {
-  try {
-    await cognito().send(new ResendConfirmationCodeCommand({ ClientId: appClientId(), Username: input.email }));
-  } catch (error) {
-    if (["UserNotFoundException", "InvalidParameterException", "NotAuthorizedException"].includes(errorName(error))) return;
-    rethrow(error, {});
-  }
+  await answeringAlike(() => cognito().send(new ResendConfirmationCodeCommand({ ClientId: appClientId(), Username: input.email })), unknownAccount);
 }
 
 /** Starts a password reset; unknown addresses get the same answer as known ones. */
 export async function forgotPassword(input: v.InferOutput<typeof forgotPasswordSchema>): Promise<void> {
-  try {
-    await cognito().send(new ForgotPasswordCommand({ ClientId: appClientId(), Username: input.email }));
-  } catch (error) {
-    if (["UserNotFoundException", "InvalidParameterException", "NotAuthorizedException"].includes(errorName(error))) return;
-    rethrow(error, {});
-  }
+  await answeringAlike(() => cognito().send(new ForgotPasswordCommand({ ClientId: appClientId(), Username: input.email })), unknownAccount);
 }
 
 /**
