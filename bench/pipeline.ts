@@ -46,6 +46,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const runtimeDir = resolve(process.env.BENCH_RUNTIME_DIR ?? root);
 const { consumers } = (await import(join(runtimeDir, "packages/functions/src/manifest.ts"))) as typeof import("../packages/functions/src/manifest");
 const { signIn, startStack } = (await import(join(runtimeDir, "packages/local/src/stack/index.ts"))) as typeof import("../packages/local/src/stack");
+const { signedInvocation } = await import("../packages/local/src/lambda-api/signing");
 
 interface Figures {
   p50Ms: number;
@@ -162,7 +163,9 @@ try {
     "\n\"records/s busy\" is what a consumer processes per second of its own execution (its capacity); \"records/s wall\" is what this run asked of it.",
   );
 
-  const capacity = await processorCapacity(stack.endpoints.dynamodb, stack.tableName, stack.endpoints.lambda);
+  // Runtimes since the Lambda API was locked down take only signed calls; the baseline may predate that.
+  const credentials = (stack as { lambdaCredentials?: { accessKeyId: string; secretAccessKey: string } }).lambdaCredentials;
+  const capacity = await processorCapacity(stack.endpoints.dynamodb, stack.tableName, stack.endpoints.lambda, credentials);
   const figures: Figures = {
     p50Ms: quantile(latencies, 0.5),
     p95Ms: quantile(latencies, 0.95),
@@ -201,7 +204,12 @@ try {
  * the table, as the stream record of its last change (PENDING → its status now), a full batch to an
  * invocation, invoked one at a time through the local Lambda API, three rounds after a warm one.
  */
-async function processorCapacity(dynamodbEndpoint: string, table: string, lambdaEndpoint: string): Promise<number> {
+async function processorCapacity(
+  dynamodbEndpoint: string,
+  table: string,
+  lambdaEndpoint: string,
+  credentials?: { accessKeyId: string; secretAccessKey: string },
+): Promise<number> {
   const client = new DynamoDBClient({ endpoint: dynamodbEndpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
   const orders: Record<string, any>[] = [];
   let startKey: Record<string, any> | undefined;
@@ -235,10 +243,12 @@ async function processorCapacity(dynamodbEndpoint: string, table: string, lambda
   for (let index = 0; index + size <= records.length; index += size) batches.push(records.slice(index, index + size));
   if (batches.length === 0) throw new Error(`fewer orders (${records.length}) than one batch of ${size}`);
   const invoke = async (batch: typeof records) => {
-    const response = await fetch(`${lambdaEndpoint}/2015-03-31/functions/${consumers.OrderEventsProcessor.name}/invocations`, {
-      method: "POST",
-      body: JSON.stringify({ Records: batch }),
-    });
+    const payload = { Records: batch };
+    const name = consumers.OrderEventsProcessor.name;
+    const { url, init } = credentials
+      ? await signedInvocation(lambdaEndpoint, name, payload, credentials)
+      : { url: `${lambdaEndpoint}/2015-03-31/functions/${name}/invocations`, init: { method: "POST", body: JSON.stringify(payload) } };
+    const response = await fetch(url, init);
     const text = await response.text();
     if (!response.ok || response.headers.get("x-amz-function-error")) throw new Error(`the processor failed a capacity batch: ${response.status} ${text}`);
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Context } from "aws-lambda";
 import * as Analytics from "@emporium/core/analytics";
+import * as Events from "@emporium/core/events";
 import { handler as salesAnalytics } from "@emporium/functions/consumers/sales-analytics";
 import { newId } from "@emporium/core/ids";
 import { salesOf } from "../support/pipeline";
@@ -23,6 +24,17 @@ describe("sales analytics counts a batch in as few writes as it can", () => {
     const again = await Analytics.countAll([first, third, second]);
     expect(Object.fromEntries(again)).toEqual({ [first.id]: "duplicate", [third.id]: "counted", [second.id]: "duplicate" });
     expect(await salesOf(productId, DAY)).toEqual([{ productId, day: DAY, quantity: 7, revenue: { amount: 700, currency: "EUR" }, orders: 3 }]);
+  });
+
+  it("counts every event of a packed record, and fails only the record holding an unreadable event", async () => {
+    const productId = newId();
+    const events = [1, 2, 3].map((quantity) => orderEvent({ productId, quantity, amount: 100 }));
+    const [packed] = Events.packForStream(events);
+    const bad = JSON.stringify([orderEvent({ productId }), { type: "order.created", version: 2 }]);
+    const delivery = kinesisEvent([packed!.data, bad]);
+    expect(await salesAnalytics(delivery, context)).toEqual({ batchItemFailures: [{ itemIdentifier: delivery.Records[1]!.kinesis.sequenceNumber }] });
+    // The bad record counted nothing, not even its readable event: it is retried whole.
+    expect(await salesOf(productId, DAY)).toEqual([{ productId, day: DAY, quantity: 6, revenue: { amount: 600, currency: "EUR" }, orders: 3 }]);
   });
 
   it("splits a batch whose markers and counters exceed one transaction's 100 actions", async () => {

@@ -3,21 +3,22 @@ import { PublishBatchCommand } from "@aws-sdk/client-sns";
 import { Resource } from "sst";
 import { kinesis, sns } from "../aws/clients";
 import type { OrderEvent } from "./contract";
+import { MAX_STREAM_RECORD_BYTES, packForStream, type StreamRecord } from "./stream-records";
 
-/** The services' limits per call: SNS PublishBatch takes 10 entries, Kinesis PutRecords 500 records. */
+/** The services' limits per call: SNS PublishBatch takes 10 entries, Kinesis PutRecords 5 MiB in 500 records. */
 const SNS_BATCH = 10;
-const KINESIS_BATCH = 500;
+const KINESIS_RECORDS_PER_CALL = Math.min(500, Math.floor((5 * 1024 * 1024) / MAX_STREAM_RECORD_BYTES));
 
 /**
  * Publishes events to the order-events topic, with `type` and `status` message attributes for
- * subscription filter policies, and to the analytics stream, keyed by order so one order's
- * events go to one shard. Batched: one PublishBatch per 10 events and one PutRecords per 500,
- * all at once, instead of two calls per event.
+ * subscription filter policies, and to the analytics stream, packed several to a record (see
+ * stream-records.ts). Batched: one PublishBatch per 10 events and one PutRecords for a
+ * processor batch's records, all at once, instead of two calls per event.
  *
  * Returns the ids of the events that did not reach both (an entry the service failed, or a
- * call that failed as a whole); the caller retries those. Within one PutRecords call Kinesis
- * keeps the request's order per shard, but a retried record lands after later ones: consumers
- * deduplicate by event id and do not depend on order.
+ * call that failed as a whole); the caller retries those. A record packs several orders'
+ * events, and a retried one lands after later ones: consumers deduplicate by event id and do
+ * not depend on order.
  */
 export async function publishOrderEvents(events: readonly OrderEvent[]): Promise<Set<string>> {
   const failed = new Set<string>();
@@ -30,7 +31,12 @@ export async function publishOrderEvents(events: readonly OrderEvent[]): Promise
   };
   await Promise.all([
     ...chunks(events, SNS_BATCH).map((chunk) => attempt(chunk, () => publishToTopic(chunk))),
-    ...chunks(events, KINESIS_BATCH).map((chunk) => attempt(chunk, () => putToStream(chunk))),
+    ...chunks(packForStream(events), KINESIS_RECORDS_PER_CALL).map((records) =>
+      attempt(
+        records.flatMap((record) => record.events),
+        () => putToStream(records),
+      ),
+    ),
   ]);
   return failed;
 }
@@ -53,15 +59,15 @@ async function publishToTopic(events: readonly OrderEvent[]): Promise<OrderEvent
   return Failed.map((entry) => events[Number(entry.Id)]!);
 }
 
-/** The events Kinesis did not accept (its result entries line up with the request's). */
-async function putToStream(events: readonly OrderEvent[]): Promise<OrderEvent[]> {
+/** The events of the records Kinesis did not accept (its result entries line up with the request's). */
+async function putToStream(records: readonly StreamRecord[]): Promise<OrderEvent[]> {
   const { Records = [] } = await kinesis().send(
     new PutRecordsCommand({
       StreamName: Resource.Analytics.name,
-      Records: events.map((event) => ({ PartitionKey: event.data.orderId, Data: Buffer.from(JSON.stringify(event)) })),
+      Records: records.map((record) => ({ PartitionKey: record.partitionKey, Data: Buffer.from(record.data) })),
     }),
   );
-  return events.filter((_event, index) => !Records[index] || Records[index]!.ErrorCode);
+  return records.filter((_record, index) => !Records[index] || Records[index]!.ErrorCode).flatMap((record) => record.events);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

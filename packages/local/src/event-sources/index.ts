@@ -81,7 +81,7 @@ async function createRunner(
     startingPosition: mapping.source.startingPosition,
     policy: { bisectOnError: mapping.bisectOnError ?? false, maximumRetryAttempts: mapping.maximumRetryAttempts ?? -1 },
     sendOnFailure: onFailure(mapping, options, clients, lifecycle),
-    pollIntervalMs: options.pollIntervalMs ?? 100,
+    pollIntervalMs: options.pollIntervalMs ?? (mapping.source.kind === "kinesis" ? 1000 : 100),
     retryDelayMs: options.retryDelayMs ?? 250,
     checkpoints,
     mappingName: mapping.name,
