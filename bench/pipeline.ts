@@ -202,7 +202,8 @@ try {
 /**
  * Records per second of the processor's own execution, on full batches: every order item in
  * the table, as the stream record of its last change (PENDING → its status now), a full batch to an
- * invocation, invoked one at a time through the local Lambda API, three rounds after a warm one.
+ * invocation, invoked one at a time through the local Lambda API, after a warm round: at least three
+ * rounds and at least six invocations (with few orders and a large batch size, rounds repeat).
  */
 async function processorCapacity(
   dynamodbEndpoint: string,
@@ -255,7 +256,8 @@ async function processorCapacity(
   for (const batch of batches) await invoke(batch);
   let delivered = 0;
   const started = performance.now();
-  for (let round = 0; round < 3; round++) {
+  const rounds = Math.max(3, Math.ceil(6 / batches.length));
+  for (let round = 0; round < rounds; round++) {
     for (const batch of batches) {
       await invoke(batch);
       delivered += batch.length;
