@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { callerFor } from "../src/http/caller";
-import { HttpError } from "../src/http/problem";
+import { problem } from "../src/http/problem";
 
 const claims = (extra: Record<string, string> = {}) => ({ sub: "u-1", username: "u-1", token_use: "access", iat: "1700000000", ...extra });
 const user = (auth: "user" | "admin", jwtClaims?: Record<string, unknown>) => callerFor({ auth }, { jwtClaims: jwtClaims as never, sourceIp: "203.0.113.7" });
@@ -9,7 +9,7 @@ function status(fn: () => unknown): number {
   try {
     fn();
   } catch (error) {
-    return (error as HttpError).status;
+    return problem(error, "test").statusCode;
   }
   return 200;
 }
@@ -37,13 +37,13 @@ describe("caller from authorizer output", () => {
   });
 
   it("limits users by user, keys by key and anonymous callers by address, with the session's issue time", () => {
-    expect(user("user", claims())).toMatchObject({ limiter: "user:u-1", issuedAtMs: 1_700_000_000_000 });
-    expect(callerFor({ auth: "public" }, { sourceIp: "203.0.113.7" })).toMatchObject({ kind: "anonymous", limiter: "ip:203.0.113.7" });
+    expect(user("user", claims())).toMatchObject({ subject: "user:u-1", issuedAtMs: 1_700_000_000_000 });
+    expect(callerFor({ auth: "public" }, { sourceIp: "203.0.113.7" })).toMatchObject({ kind: "anonymous", subject: "ip:203.0.113.7" });
     const key = callerFor(
       { auth: "apiKey", scope: "orders:read" },
       { lambdaContext: { keyId: "K1", scopes: "orders:read stock:write", rate: 5, burst: 10, daily: 100 }, sourceIp: "x" },
     );
-    expect(key).toMatchObject({ kind: "apiKey", limiter: "key:K1", limits: { rate: 5, burst: 10, daily: 100 }, client: { scopes: ["orders:read", "stock:write"] } });
+    expect(key).toMatchObject({ kind: "apiKey", subject: "key:K1", limits: { rate: 5, burst: 10, daily: 100 }, client: { scopes: ["orders:read", "stock:write"] } });
   });
 
   it("refuses a key without the route's scope, and a route reached without the authorizer's context", () => {

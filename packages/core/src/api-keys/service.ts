@@ -1,14 +1,11 @@
 import type { ApiClient, Principal } from "../auth";
 import { NotFoundError } from "../errors";
 import { newId } from "../ids";
-import { defaultLimits, revokeForever } from "../limits";
+import { defaultLimits, revokeForever, subjects } from "../limits";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { ApiKey, NewApiKey } from "./schema";
 import { candidateHashes, hashSecret, looksLikeSecret, newSecret } from "./secret";
-
-/** The rate-limit principal of a key: revoking it refuses the key at once, cache or not. */
-export const keyPrincipal = (keyId: string) => `key:${keyId}`;
 
 /** Creates a key; the secret is in this return value and nowhere else, ever. */
 export async function create(admin: Principal, input: NewApiKey, now = new Date()): Promise<ApiKey & { secret: string }> {
@@ -37,7 +34,7 @@ export async function list(limit = DEFAULT_LIMIT, cursor?: string): Promise<Page
 export async function revoke(id: string, now = new Date()): Promise<ApiKey> {
   const key = await repository.markRevoked(id, now.toISOString());
   if (!key) throw new NotFoundError(`API key ${id} does not exist.`);
-  await revokeForever(keyPrincipal(id));
+  await revokeForever(subjects.apiKey(id));
   return key;
 }
 

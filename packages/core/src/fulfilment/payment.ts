@@ -1,3 +1,4 @@
+import { DomainError } from "../errors";
 import type { Money } from "../money";
 
 /**
@@ -24,11 +25,7 @@ export interface PaymentProvider {
 }
 
 /** The provider could not be reached or answered with a fault: retry later (the message is redelivered). */
-export class PaymentUnavailableError extends Error {
-  override readonly name = "PaymentUnavailableError";
-}
+export class PaymentUnavailableError extends DomainError {}
 
 /** The function was deployed without a usable provider: a configuration fault, never a reason to simulate. */
-export class PaymentNotConfiguredError extends Error {
-  override readonly name = "PaymentNotConfiguredError";
-}
+export class PaymentNotConfiguredError extends DomainError {}

@@ -1,15 +1,28 @@
 import {
+  CodeMismatchException,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
+  ExpiredCodeException,
   ForgotPasswordCommand,
   InitiateAuthCommand,
+  InvalidParameterException,
+  InvalidPasswordException,
+  LimitExceededException,
+  NotAuthorizedException,
+  PasswordResetRequiredException,
   ResendConfirmationCodeCommand,
   RevokeTokenCommand,
   SignUpCommand,
+  TooManyRequestsException,
+  UnauthorizedException,
+  UnsupportedTokenTypeException,
+  UserNotConfirmedException,
+  UserNotFoundException,
+  UsernameExistsException,
 } from "@aws-sdk/client-cognito-identity-provider";
 import * as v from "valibot";
-import { ForbiddenError, TooManyRequestsError, UnauthenticatedError, ValidationError } from "../errors";
-import { appClientId, cognito, errorName } from "./cognito";
+import { DomainError, ForbiddenError, TooManyRequestsError, UnauthenticatedError, ValidationError } from "../errors";
+import { appClientId, cognito } from "./cognito";
 import { emailSchema, passwordSchema } from "./policy";
 import { endAllSessions, userIdOf } from "./sessions";
 
@@ -62,10 +75,19 @@ export interface Session {
 const wrongCredentials = () => new UnauthenticatedError("Incorrect e-mail address or password.");
 const badCode = () => new ValidationError([{ path: "code", message: "is not valid or has expired" }]);
 
-function rethrow(error: unknown, mapping: Record<string, () => Error>): never {
-  const mapped = mapping[errorName(error)];
-  if (mapped) throw mapped();
-  if (errorName(error) === "TooManyRequestsException" || errorName(error) === "LimitExceededException") {
+/** A pool error class (the SDK builds one per error Cognito names). */
+type PoolError = abstract new (...args: never[]) => Error;
+
+/**
+ * Turns a failed pool request into the domain's answer: the first row whose class the error is
+ * an instance of, else the pool's own throttling as a 429; domain errors raised inside the
+ * request (a session with no tokens) pass as they are; anything else is a fault.
+ */
+function rethrow(error: unknown, mapping: [PoolError, () => DomainError][] = []): never {
+  if (error instanceof DomainError) throw error;
+  const mapped = mapping.find(([type]) => error instanceof type);
+  if (mapped) throw mapped[1]();
+  if (error instanceof TooManyRequestsException || error instanceof LimitExceededException) {
     throw new TooManyRequestsError("Too many attempts; wait a while and try again.", 60);
   }
   throw error;
@@ -76,17 +98,17 @@ function rethrow(error: unknown, mapping: Record<string, () => Error>): never {
  * or unconfirmed account, or a dead token, may not be told apart from a good one. Any other
  * failure is mapped as usual.
  */
-async function answeringAlike(request: () => Promise<unknown>, alike: readonly string[]): Promise<void> {
+async function answeringAlike(request: () => Promise<unknown>, alike: readonly PoolError[]): Promise<void> {
   try {
     await request();
   } catch (error) {
-    if (alike.includes(errorName(error))) return;
-    rethrow(error, {});
+    if (alike.some((type) => error instanceof type)) return;
+    rethrow(error);
   }
 }
 
 /** What Cognito answers for an address with no account, or none in a state to take the request. */
-const unknownAccount = ["UserNotFoundException", "InvalidParameterException", "NotAuthorizedException"] as const;
+const unknownAccount = [UserNotFoundException, InvalidParameterException, NotAuthorizedException];
 
 const passwordRejected = (error: unknown) => () =>
   new ValidationError([{ path: "password", message: (error as Error).message || "does not meet the password policy" }]);
@@ -103,8 +125,8 @@ export async function signUp(input: v.InferOutput<typeof signUpSchema>): Promise
       }),
     );
   } catch (error) {
-    if (errorName(error) === "UsernameExistsException") return;
-    rethrow(error, { InvalidPasswordException: passwordRejected(error) });
+    if (error instanceof UsernameExistsException) return;
+    rethrow(error, [[InvalidPasswordException, passwordRejected(error)]]);
   }
 }
 
@@ -112,12 +134,12 @@ export async function confirmSignUp(input: v.InferOutput<typeof confirmSignUpSch
   try {
     await cognito().send(new ConfirmSignUpCommand({ ClientId: appClientId(), Username: input.email, ConfirmationCode: input.code }));
   } catch (error) {
-    rethrow(error, {
-      CodeMismatchException: badCode,
-      ExpiredCodeException: badCode,
-      UserNotFoundException: badCode,
-      NotAuthorizedException: badCode,
-    });
+    rethrow(error, [
+      [CodeMismatchException, badCode],
+      [ExpiredCodeException, badCode],
+      [UserNotFoundException, badCode],
+      [NotAuthorizedException, badCode],
+    ]);
   }
 }
 
@@ -133,15 +155,14 @@ export async function logIn(input: v.InferOutput<typeof logInSchema>): Promise<S
     if (!AuthenticationResult?.AccessToken) throw wrongCredentials();
     return session(AuthenticationResult);
   } catch (error) {
-    rethrow(error, {
-      NotAuthorizedException: wrongCredentials,
-      UserNotFoundException: wrongCredentials,
-      InvalidPasswordException: wrongCredentials,
-      PasswordResetRequiredException: wrongCredentials,
-      UnauthenticatedError: wrongCredentials,
+    rethrow(error, [
+      [NotAuthorizedException, wrongCredentials],
+      [UserNotFoundException, wrongCredentials],
+      [InvalidPasswordException, wrongCredentials],
+      [PasswordResetRequiredException, wrongCredentials],
       // Raised only after the password matched, so it reveals nothing to a guesser.
-      UserNotConfirmedException: () => new ForbiddenError("Confirm your e-mail address before signing in."),
-    });
+      [UserNotConfirmedException, () => new ForbiddenError("Confirm your e-mail address before signing in.")],
+    ]);
   }
 }
 
@@ -154,7 +175,10 @@ export async function refresh(input: { refreshToken: string }): Promise<Session>
     if (!AuthenticationResult?.AccessToken) throw invalid();
     return session(AuthenticationResult);
   } catch (error) {
-    rethrow(error, { NotAuthorizedException: invalid, UserNotFoundException: invalid, UnauthenticatedError: invalid });
+    rethrow(error, [
+      [NotAuthorizedException, invalid],
+      [UserNotFoundException, invalid],
+    ]);
   }
 }
 
@@ -168,7 +192,7 @@ export async function refresh(input: { refreshToken: string }): Promise<Session>
 export async function logOut(input: { refreshToken: string }): Promise<void> {
   await answeringAlike(
     () => cognito().send(new RevokeTokenCommand({ ClientId: appClientId(), Token: input.refreshToken })),
-    ["NotAuthorizedException", "UnauthorizedException", "UnsupportedTokenTypeException", "InvalidParameterException"],
+    [NotAuthorizedException, UnauthorizedException, UnsupportedTokenTypeException, InvalidParameterException],
   );
 }
 
@@ -203,12 +227,12 @@ async function resetPassword(input: v.InferOutput<typeof confirmForgotPasswordSc
       new ConfirmForgotPasswordCommand({ ClientId: appClientId(), Username: input.email, ConfirmationCode: input.code, Password: input.password }),
     );
   } catch (error) {
-    rethrow(error, {
-      CodeMismatchException: badCode,
-      ExpiredCodeException: badCode,
-      UserNotFoundException: badCode,
-      InvalidPasswordException: passwordRejected(error),
-    });
+    rethrow(error, [
+      [CodeMismatchException, badCode],
+      [ExpiredCodeException, badCode],
+      [UserNotFoundException, badCode],
+      [InvalidPasswordException, passwordRejected(error)],
+    ]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { consume, type Decision, type Limits } from "../limits";
+import { consume, subjects, type Decision, type Limits, type Subject } from "../limits";
 
 /**
  * Limits on the account flows, far below the general API's (50/s, burst 100 per caller): each
@@ -64,16 +64,16 @@ export function scaled(limits: Limits, factor: number): Limits {
  */
 export async function spendAttempt(flow: GuardedFlow, keys: AttemptKeys, ipScale = 1): Promise<AttemptDecision> {
   const limits = attemptLimits[flow];
-  const buckets: { scope: AttemptDecision["scope"]; principal: string; limits: Limits }[] = [
-    { scope: "ip", principal: `attempt:${flow}:ip:${keys.ip}`, limits: scaled(limits.perIp, ipScale) },
+  const buckets: { scope: AttemptDecision["scope"]; subject: Subject; limits: Limits }[] = [
+    { scope: "ip", subject: subjects.attempt(flow, "ip", keys.ip), limits: scaled(limits.perIp, ipScale) },
   ];
   if (limits.perAddress && keys.email) {
-    buckets.push({ scope: "address", principal: `attempt:${flow}:address:${digest(keys.email.trim().toLowerCase())}`, limits: limits.perAddress });
+    buckets.push({ scope: "address", subject: subjects.attempt(flow, "address", digest(keys.email.trim().toLowerCase())), limits: limits.perAddress });
   }
   if (limits.perToken && keys.refreshToken) {
-    buckets.push({ scope: "token", principal: `attempt:${flow}:token:${digest(keys.refreshToken)}`, limits: limits.perToken });
+    buckets.push({ scope: "token", subject: subjects.attempt(flow, "token", digest(keys.refreshToken)), limits: limits.perToken });
   }
-  const decisions = await Promise.all(buckets.map(async (bucket) => ({ ...(await consume(bucket.principal, bucket.limits)), scope: bucket.scope, limits: bucket.limits })));
+  const decisions = await Promise.all(buckets.map(async (bucket) => ({ ...(await consume(bucket.subject, bucket.limits)), scope: bucket.scope, limits: bucket.limits })));
   const refused = decisions.filter((decision) => !decision.allowed);
   if (refused.length > 0) return refused.reduce((a, b) => ((b.retryAfterSeconds ?? 0) > (a.retryAfterSeconds ?? 0) ? b : a));
   return decisions.reduce((a, b) => (b.remaining < a.remaining ? b : a));

@@ -12,4 +12,3 @@ export function cognito(): CognitoIdentityProviderClient {
 export const userPoolId = (): string => Resource.UserPool.id;
 export const appClientId = (): string => Resource.UserPoolClient.id;
 
-export const errorName = (error: unknown): string => (error instanceof Error ? error.name : "");

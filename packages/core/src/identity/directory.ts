@@ -2,9 +2,11 @@ import {
   AdminAddUserToGroupCommand,
   AdminDisableUserCommand,
   AdminRemoveUserFromGroupCommand,
+  ResourceNotFoundException,
+  UserNotFoundException,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { Role } from "../auth";
-import { cognito, errorName, userPoolId } from "./cognito";
+import { cognito, userPoolId } from "./cognito";
 import { userGroups } from "./policy";
 
 /** Administrative changes to a user in the pool, by their pool username. */
@@ -15,7 +17,7 @@ export async function setRole(username: string, role: Role, poolId = userPoolId(
       await cognito().send(new AdminRemoveUserFromGroupCommand({ UserPoolId: poolId, Username: username, GroupName: group }));
     } catch (error) {
       // Not being in a group is the state we want.
-      if (errorName(error) !== "UserNotFoundException" && errorName(error) !== "ResourceNotFoundException") throw error;
+      if (!(error instanceof UserNotFoundException || error instanceof ResourceNotFoundException)) throw error;
     }
   }
 }
@@ -24,6 +26,6 @@ export async function disable(username: string): Promise<void> {
   try {
     await cognito().send(new AdminDisableUserCommand({ UserPoolId: userPoolId(), Username: username }));
   } catch (error) {
-    if (errorName(error) !== "UserNotFoundException") throw error;
+    if (!(error instanceof UserNotFoundException)) throw error;
   }
 }

@@ -2,5 +2,5 @@
 export * from "./accounts";
 export * from "./directory";
 export { userGroups, passwordPolicy, passwordSchema, emailSchema, refreshTokenValidityDays } from "./policy";
-export { sessionPrincipal, revokeSessions, signOutEverywhere, endAllSessions } from "./sessions";
+export { revokeSessions, signOutEverywhere, endAllSessions } from "./sessions";
 export { attemptLimits, spendAttempt, type GuardedFlow, type AttemptDecision } from "./attempts";

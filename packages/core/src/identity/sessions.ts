@@ -1,20 +1,17 @@
-import { AdminGetUserCommand, AdminUserGlobalSignOutCommand } from "@aws-sdk/client-cognito-identity-provider";
-import { revokeBefore } from "../limits";
-import { cognito, errorName, userPoolId } from "./cognito";
+import { AdminGetUserCommand, AdminUserGlobalSignOutCommand, UserNotFoundException } from "@aws-sdk/client-cognito-identity-provider";
+import { revokeBefore, subjects } from "../limits";
+import { cognito, userPoolId } from "./cognito";
 
 /**
  * Ending every session of a user takes two things, because the API's JWT authorizer checks
  * signatures only: the pool's global sign-out invalidates their refresh tokens (no new access
- * token from them), and the revoke-before marker on their rate-limit principal (packages/core/
- * src/limits) refuses every access token issued before it, at the next request.
+ * token from them), and the revoke-before marker on their subject (packages/core/src/limits)
+ * refuses every access token issued before it, at the next request.
  */
-
-/** The rate-limit principal of a user; its marker refuses their older tokens. */
-export const sessionPrincipal = (userId: string) => `user:${userId}`;
 
 /** Refuses every access token of the user issued before now (ms; tokens carry `iat` in seconds). */
 export async function revokeSessions(userId: string, at = Date.now()): Promise<void> {
-  await revokeBefore(sessionPrincipal(userId), at);
+  await revokeBefore(subjects.user(userId), at);
 }
 
 /** The pool's global sign-out: every refresh token the user holds stops working. */
@@ -23,7 +20,7 @@ export async function signOutEverywhere(username: string, poolId = userPoolId())
     await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: poolId, Username: username }));
   } catch (error) {
     // A user gone from the pool holds no session.
-    if (errorName(error) !== "UserNotFoundException") throw error;
+    if (!(error instanceof UserNotFoundException)) throw error;
   }
 }
 
@@ -33,7 +30,7 @@ export async function userIdOf(username: string, poolId = userPoolId()): Promise
     const { UserAttributes } = await cognito().send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
     return UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
   } catch (error) {
-    if (errorName(error) === "UserNotFoundException") return undefined;
+    if (error instanceof UserNotFoundException) return undefined;
     throw error;
   }
 }

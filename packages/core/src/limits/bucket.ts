@@ -2,10 +2,11 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { documentClient, isConditionalCheckFailure, tableName } from "../table";
 import type { Decision, Limits } from "./schema";
+import type { Subject } from "./subject";
 
 /**
  * Rate limiting as GCRA, the exact equivalent of a token bucket, kept in one item per
- * principal: `tat` (the "theoretical arrival time", ms) moves one interval forward per request,
+ * subject (./subject.ts): `tat` (the "theoretical arrival time", ms) moves one interval forward per request,
  * and a request is allowed while `tat` stays within `burst` intervals of now. Each request is
  * one conditional UpdateItem, so concurrent requests on many Lambdas can never overspend;
  * nothing is read first. The same item counts the day's requests (`d<yyyymmdd>`, yesterday's
@@ -13,7 +14,7 @@ import type { Decision, Limits } from "./schema";
  * issued before a revocation, even one an authorizer cache still accepts. TTL removes idle
  * buckets.
  */
-export const limitKey = (principal: string) => ({ pk: `LIMIT#${principal}`, sk: "LIMIT" });
+export const limitKey = (subject: Subject) => ({ pk: `LIMIT#${subject}`, sk: "LIMIT" });
 
 /** Idle buckets go after two days: longer than any token lives. */
 const RETENTION_SECONDS = 2 * 24 * 3600;
@@ -24,23 +25,23 @@ interface BucketItem {
   [day: `d${string}`]: number | undefined;
 }
 
-/** Per execution environment: principal → the `tat` it last saw (bounded). */
+/** Per execution environment: subject → the `tat` it last saw (bounded). */
 const lastSeen = new Map<string, number>();
-function remember(principal: string, tat: number): void {
+function remember(subject: Subject, tat: number): void {
   if (lastSeen.size >= 10_000) lastSeen.clear();
-  lastSeen.set(principal, tat);
+  lastSeen.set(subject, tat);
 }
 
 const dayAttribute = (ms: number) => `d${new Date(ms).toISOString().slice(0, 10).replaceAll("-", "")}`;
 
-export async function consume(principal: string, limits: Limits, issuedAtMs = 0, now = Date.now()): Promise<Decision> {
+export async function consume(subject: Subject, limits: Limits, issuedAtMs = 0, now = Date.now()): Promise<Decision> {
   const interval = 1000 / limits.rate;
   const window = limits.burst * interval;
   const today = dayAttribute(now);
   const yesterday = dayAttribute(now - 86_400_000);
   const common = {
     TableName: tableName(),
-    Key: limitKey(principal),
+    Key: limitKey(subject),
     ExpressionAttributeNames: { "#today": today, "#yesterday": yesterday },
     ReturnValues: "ALL_NEW" as const,
     ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const,
@@ -52,7 +53,7 @@ export async function consume(principal: string, limits: Limits, issuedAtMs = 0,
   // Two conditional writes cover both cases of max(tat, now); a race between them is retried.
   // The last `tat` this execution environment saw picks the likelier one first, which saves a
   // failed write on most requests (it is only a hint: both are always tried).
-  const hint = lastSeen.get(principal);
+  const hint = lastSeen.get(subject);
   const order = hint !== undefined && hint >= now ? (["busy", "idle"] as const) : (["idle", "busy"] as const);
   for (let attempt = 0; attempt < 3; attempt++) {
     for (const variant of order) {
@@ -75,7 +76,7 @@ export async function consume(principal: string, limits: Limits, issuedAtMs = 0,
           ),
         );
         const tat = Number(Attributes!.tat);
-        remember(principal, tat);
+        remember(subject, tat);
         return {
           allowed: true,
           limit: limits.burst,
@@ -85,7 +86,7 @@ export async function consume(principal: string, limits: Limits, issuedAtMs = 0,
       } catch (error) {
         if (!isConditionalCheckFailure(error)) throw error;
         const old = oldItem(error);
-        if (old.tat !== undefined) remember(principal, old.tat);
+        if (old.tat !== undefined) remember(subject, old.tat);
         if (old.revokedBefore !== undefined && old.revokedBefore > issuedAtMs) return refuse("revoked", limits, old, now, window);
         if ((old[today as `d${string}`] ?? 0) >= limits.daily) return refuse("quota", limits, old, now, window);
         const tat = old.tat ?? 0;
@@ -94,7 +95,7 @@ export async function consume(principal: string, limits: Limits, issuedAtMs = 0,
       }
     }
   }
-  throw new Error(`rate limit bucket for ${principal} kept changing`);
+  throw new Error(`rate limit bucket for ${subject} kept changing`);
 }
 
 function refuse(reason: Decision["reason"], limits: Limits, old: BucketItem, now: number, window: number, waitMs = 0): Decision {
@@ -117,12 +118,12 @@ function oldItem(error: unknown): BucketItem {
   return unmarshall(item as Parameters<typeof unmarshall>[0]) as BucketItem;
 }
 
-/** Refuses every session of `principal` issued before `at` (ms): its user must sign in again. */
-export async function revokeBefore(principal: string, at = Date.now()): Promise<void> {
+/** Refuses every session of `subject` issued before `at` (ms): its user must sign in again. */
+export async function revokeBefore(subject: Subject, at = Date.now()): Promise<void> {
   await documentClient().send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: limitKey(principal),
+      Key: limitKey(subject),
       UpdateExpression: "SET revokedBefore = :at, expiresAt = :expires",
       ExpressionAttributeValues: { ":at": at, ":expires": Math.floor(at / 1000) + RETENTION_SECONDS },
     }),
@@ -130,14 +131,14 @@ export async function revokeBefore(principal: string, at = Date.now()): Promise<
 }
 
 /**
- * Refuses every credential of `principal`, past and future, for good (revoked API keys,
+ * Refuses every credential of `subject`, past and future, for good (revoked API keys,
  * deleted users). The bucket stops expiring so the refusal outlives every token.
  */
-export async function revokeForever(principal: string): Promise<void> {
+export async function revokeForever(subject: Subject): Promise<void> {
   await documentClient().send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: limitKey(principal),
+      Key: limitKey(subject),
       UpdateExpression: "SET revokedBefore = :forever REMOVE expiresAt",
       ExpressionAttributeValues: { ":forever": Number.MAX_SAFE_INTEGER },
     }),

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand } from "@aws-sdk/client-s3";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Resource } from "sst";
@@ -75,7 +75,7 @@ export async function processUpload(key: string): Promise<"attached" | "rejected
   try {
     size = (await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength ?? 0;
   } catch (error) {
-    if ((error as Error).name === "NotFound" || (error as Error).name === "NoSuchKey") return "gone";
+    if (error instanceof NotFound || error instanceof NoSuchKey) return "gone";
     throw error;
   }
   if (size < 1 || size > MAX_IMAGE_BYTES) return remove();

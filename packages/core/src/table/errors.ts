@@ -1,6 +1,8 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+
 /** Narrowing helpers for the two DynamoDB failures that are business outcomes, not faults. */
-export function isConditionalCheckFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === "ConditionalCheckFailedException";
+export function isConditionalCheckFailure(error: unknown): error is ConditionalCheckFailedException {
+  return error instanceof ConditionalCheckFailedException;
 }
 
 /**
@@ -8,7 +10,6 @@ export function isConditionalCheckFailure(error: unknown): boolean {
  * (`"None"` for items that were fine), or undefined when the error is not a cancellation.
  */
 export function transactionCancellationReasons(error: unknown): string[] | undefined {
-  if (!(error instanceof Error) || error.name !== "TransactionCanceledException") return undefined;
-  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  return (reasons ?? []).map((reason) => reason.Code ?? "None");
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? "None");
 }

@@ -1,7 +1,7 @@
 import type { Principal, Role } from "../auth";
 import { NotFoundError, PreconditionFailedError, UnauthenticatedError } from "../errors";
 import * as Identity from "../identity";
-import { revokeForever } from "../limits";
+import { revokeForever, subjects } from "../limits";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
 import type { ProfilePatch, UserPatch, UserProfile } from "./schema";
@@ -12,9 +12,6 @@ const staleProfile = (id: string) => new PreconditionFailedError(`Profile ${id} 
 function checkVersion(profile: UserProfile, expectedVersion: number | undefined): void {
   if (expectedVersion !== undefined && expectedVersion !== profile.version) throw staleProfile(profile.id);
 }
-
-/** The rate-limit principal of a user: revoking it ends every session they hold. */
-export const userPrincipal = Identity.sessionPrincipal;
 
 export interface ProfileSeed {
   email?: string | null;
@@ -114,6 +111,6 @@ export async function remove(id: string, now = new Date()): Promise<void> {
   await Identity.disable(current.username);
   // Every token refused from now on, even one the pool still issues (cognito-local does not
   // refuse disabled users at sign-in; Cognito does).
-  await revokeForever(userPrincipal(id));
+  await revokeForever(subjects.user(id));
   await repository.updateProfile(id, { email: null, name: null, deletedAt: now.toISOString() }, now.toISOString());
 }

@@ -1,5 +1,5 @@
+import { TooManyRequestsError } from "@emporium/core/errors";
 import * as Identity from "@emporium/core/identity";
-import { HttpError } from "./problem";
 import { rateLimitHeaders } from "./rate-limit";
 import type { Request } from "./request";
 
@@ -12,18 +12,15 @@ import type { Request } from "./request";
  */
 export async function spendAttempt(request: Request, flow: Identity.GuardedFlow, keys: { email?: string; refreshToken?: string } = {}): Promise<void> {
   const decision = await Identity.spendAttempt(flow, { ip: request.sourceIp, ...keys }, ipScale());
-  const headers = rateLimitHeaders(decision);
-  if (decision.allowed) {
-    request.rateLimit = headers;
-    return;
-  }
-  const retryAfter = String(decision.retryAfterSeconds ?? 1);
+  request.rateLimit = rateLimitHeaders(decision);
+  if (decision.allowed) return;
+  const retryAfter = decision.retryAfterSeconds ?? 1;
   const whose = { address: "this e-mail address", token: "this refresh token", ip: "your network address" }[decision.scope];
   const detail =
     decision.reason === "quota"
       ? `Too many attempts today for ${whose}; they renew at midnight UTC.`
       : `Too many attempts for ${whose}; retry after ${retryAfter} s.`;
-  throw new HttpError(429, "Too many requests", detail, { ...headers, "retry-after": retryAfter });
+  throw new TooManyRequestsError(detail, retryAfter);
 }
 
 /** AUTH_IP_LIMIT_SCALE (stage configuration): how many times the per-IP limits this stage allows. */

@@ -1,7 +1,7 @@
 import { API_KEY_SCOPES, roleFromGroups, type ApiClient, type Principal, type Scope } from "@emporium/core/auth";
-import { defaultLimits, type Limits } from "@emporium/core/limits";
+import { defaultLimits, subjects, type Limits, type Subject } from "@emporium/core/limits";
 import type { RouteSpec } from "../manifest";
-import { HttpError } from "./problem";
+import { ForbiddenError, UnauthenticatedError } from "@emporium/core/errors";
 
 /**
  * Who is calling, read from what API Gateway's authorizers established:
@@ -13,9 +13,9 @@ import { HttpError } from "./problem";
 export type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
 export type Caller =
-  | { kind: "user"; principal: Principal; limiter: string; limits: Limits; issuedAtMs: number }
-  | { kind: "apiKey"; client: ApiClient; limiter: string; limits: Limits; issuedAtMs: 0 }
-  | { kind: "anonymous"; limiter: string; limits: Limits; issuedAtMs: 0 };
+  | { kind: "user"; principal: Principal; subject: Subject; limits: Limits; issuedAtMs: number }
+  | { kind: "apiKey"; client: ApiClient; subject: Subject; limits: Limits; issuedAtMs: 0 }
+  | { kind: "anonymous"; subject: Subject; limits: Limits; issuedAtMs: 0 };
 
 /** What the API-key authorizer puts in its simple response's `context`. */
 export interface ApiKeyContext {
@@ -32,12 +32,10 @@ export interface AuthorizerInputs {
   sourceIp: string;
 }
 
-const unauthorized = (detail: string) => new HttpError(401, "Unauthorized", detail, { "www-authenticate": "Bearer" });
-
 export function callerFor(route: Pick<RouteSpec, "auth" | "scope">, inputs: AuthorizerInputs): Caller {
   switch (route.auth) {
     case "public":
-      return { kind: "anonymous", limiter: `ip:${inputs.sourceIp}`, limits: defaultLimits, issuedAtMs: 0 };
+      return { kind: "anonymous", subject: subjects.address(inputs.sourceIp), limits: defaultLimits, issuedAtMs: 0 };
     case "apiKey":
       return apiKeyCaller(route.scope, inputs.lambdaContext);
     case "user":
@@ -48,7 +46,7 @@ export function callerFor(route: Pick<RouteSpec, "auth" | "scope">, inputs: Auth
 
 function userCaller(auth: "user" | "admin", claims: Claims | undefined): Caller {
   if (!claims || claims.token_use !== "access" || typeof claims.sub !== "string" || claims.sub === "") {
-    throw unauthorized("A valid access token is required.");
+    throw new UnauthenticatedError("A valid access token is required.");
   }
   const principal: Principal = {
     userId: claims.sub,
@@ -57,25 +55,25 @@ function userCaller(auth: "user" | "admin", claims: Claims | undefined): Caller 
     issuedAt: Number(claims.iat) || 0,
   };
   if (auth === "admin" && principal.role !== "admin") {
-    throw new HttpError(403, "Forbidden", "This operation is reserved for administrators.");
+    throw new ForbiddenError("This operation is reserved for administrators.");
   }
-  return { kind: "user", principal, limiter: `user:${principal.userId}`, limits: defaultLimits, issuedAtMs: (principal.issuedAt ?? 0) * 1000 };
+  return { kind: "user", principal, subject: subjects.user(principal.userId), limits: defaultLimits, issuedAtMs: (principal.issuedAt ?? 0) * 1000 };
 }
 
 function apiKeyCaller(scope: Scope | undefined, context: Partial<ApiKeyContext> | undefined): Caller {
-  if (!context?.keyId) throw unauthorized("A valid API key is required.");
+  if (!context?.keyId) throw new UnauthenticatedError("A valid API key is required.");
   const scopes = String(context.scopes ?? "")
     .split(" ")
     .filter((candidate): candidate is Scope => (API_KEY_SCOPES as readonly string[]).includes(candidate));
   if (!scope || !scopes.includes(scope)) {
-    throw new HttpError(403, "Forbidden", `This API key is not granted the ${scope} scope.`);
+    throw new ForbiddenError(`This API key is not granted the ${scope} scope.`);
   }
   const limits: Limits = {
     rate: Number(context.rate) || defaultLimits.rate,
     burst: Number(context.burst) || defaultLimits.burst,
     daily: Number(context.daily) || defaultLimits.daily,
   };
-  return { kind: "apiKey", client: { keyId: context.keyId, scopes }, limiter: `key:${context.keyId}`, limits, issuedAtMs: 0 };
+  return { kind: "apiKey", client: { keyId: context.keyId, scopes }, subject: subjects.apiKey(context.keyId), limits, issuedAtMs: 0 };
 }
 
 function groupsFrom(value: Claims[string]): string[] {

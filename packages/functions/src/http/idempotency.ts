@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempotency";
+import { IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValidationError, makeIdempotent } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import type { Context } from "aws-lambda";
-import { ValidationError } from "@emporium/core/errors";
+import { IdempotencyKeyReusedError, RequestInProgressError, ValidationError } from "@emporium/core/errors";
 import { Resource } from "sst";
 import type { Request } from "./request";
 import type { Response } from "./response";
@@ -17,8 +17,9 @@ import type { Response } from "./response";
  * key (one namespace for every route, `KEY_PREFIX`, not one per function), and the record keeps
  * a hash of the request itself: method, concrete path (path parameters included) and a SHA-256
  * of the body. The same key from the same caller with any other method, path or body is refused
- * with 422 (see ./problem.ts) instead of replaying a response that belongs to another request;
- * another caller's key is theirs, so no one can replay someone else's response.
+ * with 422 instead of replaying a response that belongs to another request; another caller's
+ * key is theirs, so no one can replay someone else's response. Powertools' own errors for these
+ * two outcomes become the domain's, so the one error mapper answers them.
  */
 export type IdempotencyRunner = (request: Request, context: Context, handle: () => Promise<Response>) => Promise<Response>;
 
@@ -40,15 +41,18 @@ export const idempotent: IdempotencyRunner = async (request, context, handle) =>
   store ??= new DynamoDBPersistenceLayer({ tableName: Resource.Idempotency.name });
   const run = makeIdempotent(async (_payload: IdempotentRequest, _context: Context) => handle(), { persistenceStore: store, config, keyPrefix: KEY_PREFIX });
   const { event } = request;
-  return run(
-    {
-      key: `${request.caller.limiter}#${key}`,
-      request: {
-        method: event.requestContext.http.method,
-        path: event.rawPath,
-        bodySha256: createHash("sha256").update(event.body ?? "").digest("hex"),
-      },
-    },
-    context,
-  );
+  const bodySha256 = createHash("sha256").update(event.body ?? "").digest("hex");
+  try {
+    return await run({ key: `${request.caller.subject}#${key}`, request: { method: event.requestContext.http.method, path: event.rawPath, bodySha256 } }, context);
+  } catch (error) {
+    if (error instanceof IdempotencyValidationError) {
+      throw new IdempotencyKeyReusedError(
+        "This Idempotency-Key was already used for a different request (another method, path or body); use a new key for a new request.",
+      );
+    }
+    if (error instanceof IdempotencyAlreadyInProgressError) {
+      throw new RequestInProgressError("A request with this Idempotency-Key is still being processed; retry shortly.");
+    }
+    throw error;
+  }
 };

@@ -1,21 +1,26 @@
-import { DomainError, TooManyRequestsError, UnauthenticatedError, ValidationError, type FieldIssue } from "@emporium/core/errors";
+import {
+  BodyTooLargeError,
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  IdempotencyKeyReusedError,
+  MalformedBodyError,
+  NotFoundError,
+  PreconditionFailedError,
+  RequestInProgressError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type FieldIssue,
+} from "@emporium/core/errors";
 import { json, type Response } from "./response";
 
 /**
- * The one error mapper: every failure becomes an RFC 9457 problem document. Domain errors and
- * request errors say what went wrong; anything else is a fault and says nothing about why.
+ * The one error mapper: every failure becomes an RFC 9457 problem document. Each domain error
+ * class has one row below (its status, title and the headers it sets); the error's message is
+ * the detail. Anything else is a fault and says nothing about why.
  */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    detail: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(detail);
-  }
-}
-
 export interface Problem {
   type: string;
   title: string;
@@ -25,41 +30,48 @@ export interface Problem {
   errors?: FieldIssue[];
 }
 
+interface Mapping<E extends DomainError> {
+  status: number;
+  title: string;
+  headers?: (error: E) => Record<string, string>;
+}
+
+type ErrorClass<E extends DomainError> = abstract new (...args: never[]) => E;
+/** One row: the class, and how its instances (exactly that class) answer. */
+const row = <E extends DomainError>(type: ErrorClass<E>, { status, title, headers }: Mapping<E>): [ErrorClass<DomainError>, Mapping<DomainError>] => [
+  type,
+  { status, title, ...(headers ? { headers: (error: DomainError) => headers(error as E) } : {}) },
+];
+const retryAfter = (error: { retryAfterSeconds: number }) => ({ "retry-after": String(error.retryAfterSeconds) });
+
+const PROBLEMS = new Map([
+  row(MalformedBodyError, { status: 400, title: "Malformed JSON" }),
+  row(UnauthenticatedError, { status: 401, title: "Unauthorized", headers: () => ({ "www-authenticate": "Bearer" }) }),
+  row(ForbiddenError, { status: 403, title: "Forbidden" }),
+  row(NotFoundError, { status: 404, title: "Not found" }),
+  row(ConflictError, { status: 409, title: "Conflict" }),
+  row(RequestInProgressError, { status: 409, title: "Request in progress", headers: retryAfter }),
+  row(PreconditionFailedError, { status: 412, title: "Precondition failed" }),
+  row(BodyTooLargeError, { status: 413, title: "Payload too large" }),
+  row(UnsupportedMediaTypeError, { status: 415, title: "Unsupported media type", headers: () => ({ accept: "application/json" }) }),
+  row(ValidationError, { status: 422, title: "Invalid request" }),
+  row(IdempotencyKeyReusedError, { status: 422, title: "Idempotency key reused" }),
+  row(TooManyRequestsError, { status: 429, title: "Too many requests", headers: retryAfter }),
+]);
+
+const FAULT: Mapping<DomainError> = { status: 500, title: "Internal error" };
 const typeFor = (status: number) => `https://emporium.dev/problems/${status}`;
 
 export function problem(error: unknown, requestId: string): Response {
-  if (error instanceof ValidationError) return render(error.status, error.title, error.message, requestId, {}, error.issues);
-  if (error instanceof TooManyRequestsError) {
-    return render(error.status, error.title, error.message, requestId, { "retry-after": String(error.retryAfterSeconds) });
-  }
-  if (error instanceof UnauthenticatedError) {
-    return render(error.status, error.title, error.message, requestId, { "www-authenticate": "Bearer" });
-  }
-  if (error instanceof DomainError) return render(error.status, error.title, error.message, requestId);
-  if (error instanceof HttpError) return render(error.status, error.title, error.message, requestId, error.headers);
-  // Powertools idempotency's outcomes, known by name so that only idempotent routes bundle it.
-  if (error instanceof Error && error.name === "IdempotencyValidationError") {
-    return render(
-      422,
-      "Idempotency key reused",
-      "This Idempotency-Key was already used for a different request (another method, path or body); use a new key for a new request.",
-      requestId,
-    );
-  }
-  if (error instanceof Error && error.name === "IdempotencyAlreadyInProgressError") {
-    return render(409, "Request in progress", "A request with this Idempotency-Key is still being processed; retry shortly.", requestId, { "retry-after": "1" });
-  }
-  return render(500, "Internal error", "The request failed because of a fault on our side.", requestId);
+  const mapping = error instanceof DomainError ? PROBLEMS.get(error.constructor as ErrorClass<DomainError>) : undefined;
+  if (!mapping) return render(FAULT, "The request failed because of a fault on our side.", requestId, {});
+  const domain = error as DomainError;
+  return render(mapping, domain.message, requestId, mapping.headers?.(domain) ?? {}, domain instanceof ValidationError ? domain.issues : undefined);
 }
 
-function render(
-  status: number,
-  title: string,
-  detail: string,
-  requestId: string,
-  headers: Record<string, string> = {},
-  errors?: FieldIssue[],
-): Response {
+function render(mapping: Mapping<DomainError>, detail: string, requestId: string, headers: Record<string, string>, errors?: FieldIssue[]): Response {
+  const { status, title } = mapping;
   const body: Problem = { type: typeFor(status), title, status, detail, requestId, ...(errors ? { errors } : {}) };
   return json(status, body, { ...headers, "content-type": "application/problem+json" });
 }
+

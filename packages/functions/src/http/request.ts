@@ -1,11 +1,10 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { ApiClient, Principal } from "@emporium/core/auth";
-import { NotFoundError, ValidationError } from "@emporium/core/errors";
+import { BodyTooLargeError, MalformedBodyError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from "@emporium/core/errors";
 import { idSchema, parse } from "@emporium/core/validation";
 import * as v from "valibot";
 import type { RouteSpec } from "../manifest";
 import { callerFor, type ApiKeyContext, type Caller, type Claims } from "./caller";
-import { HttpError } from "./problem";
 
 /** Request bodies above this are refused before parsing; no API document comes near it. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -68,18 +67,18 @@ export class Request {
   body<const S extends v.GenericSchema>(schema: S): v.InferOutput<S> {
     const contentType = this.header("content-type")?.split(";")[0]?.trim().toLowerCase();
     if (contentType !== "application/json" && !contentType?.endsWith("+json")) {
-      throw new HttpError(415, "Unsupported media type", "Send the body as application/json.", { accept: "application/json" });
+      throw new UnsupportedMediaTypeError("Send the body as application/json.");
     }
     const raw = this.event.body ?? "";
     const text = this.event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw;
     if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-      throw new HttpError(413, "Payload too large", `The body must not exceed ${MAX_BODY_BYTES} bytes.`);
+      throw new BodyTooLargeError(`The body must not exceed ${MAX_BODY_BYTES} bytes.`);
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      throw new HttpError(400, "Malformed JSON", "The body is not valid JSON.");
+      throw new MalformedBodyError("The body is not valid JSON.");
     }
     // Every body of this API is an object; valibot's object schemas would also take an array.
     if (typeof value !== "object" || value === null || Array.isArray(value)) {

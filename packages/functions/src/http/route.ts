@@ -27,7 +27,7 @@ export function route(key: ManifestRouteKey, handle: (request: Request) => Promi
     let request: Request | undefined;
     try {
       const current = (request = new Request(event, spec));
-      current.rateLimit = await spend(current.caller);
+      await spend(current);
       response = options.idempotency ? await options.idempotency(current, context, () => handle(current)) : await handle(current);
     } catch (error) {
       response = problem(error, requestId);

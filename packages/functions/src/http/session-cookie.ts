@@ -1,8 +1,7 @@
 import { refreshTokenValidityDays } from "@emporium/core/identity";
-import { UnauthenticatedError } from "@emporium/core/errors";
+import { ForbiddenError, UnauthenticatedError } from "@emporium/core/errors";
 import { Resource } from "sst";
 import { corsOrigins, webApiBasePath, type ManifestRouteKey } from "../manifest";
-import { HttpError } from "./problem";
 import type { Request } from "./request";
 
 /**
@@ -69,7 +68,7 @@ export function assertOwnOrigin(request: Request): void {
   if (corsOrigins(Resource.App.stage).includes(origin)) return;
   const addressed = request.header("x-forwarded-host") ?? request.header("host");
   if (addressed !== undefined && hostOf(origin) === addressed.toLowerCase()) return;
-  throw new HttpError(403, "Forbidden", "Cookie sessions are accepted only from the web app's own origin.");
+  throw new ForbiddenError("Cookie sessions are accepted only from the web app's own origin.");
 }
 
 function hostOf(origin: string): string | undefined {
