@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { MissingJavaError } from "../emulators/java";
-import { routes } from "@emporium/functions/manifest";
+import { freePorts } from "../emulators/ports";
 import { startStack } from "../stack";
 import { startWebOrigin } from "../web";
 import { devPorts, devStateDir, devStatePath, type DevState } from "./dev-state";
@@ -28,23 +28,20 @@ try {
   // The order hold is stage configuration, read from the same variable as at deploy time.
   const orderHoldMinutes = process.env.EMPORIUM_ORDER_HOLD_MINUTES ? Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES) : undefined;
   const authIpLimitScale = process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE ? Number(process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE) : undefined;
-  // The health check below calls this function: it is built while the emulators start.
-  const stack = await startStack({
-    root,
-    ports: devPorts(),
-    stateDir: devStateDir(root),
-    persist: true,
-    watch: true,
-    buildOnStart: [routes["GET /health"].name],
-    log,
-    orderHoldMinutes,
-    authIpLimitScale,
-  });
+  // The API's port is settled first, so the web app's dev server starts beside the stack.
+  const ports = devPorts();
+  ports.api ||= (await freePorts(1))[0]!;
   // Same origin for pages and API, so the web app needs no CORS entry.
-  const web = await startWebOrigin({ mode: "dev", root, apiUrl: stack.apiUrl, port: webPort, logLevel: "info" }).catch(async (error: unknown) => {
-    await stack.stop();
-    throw error;
-  });
+  const webStarted = startWebOrigin({ mode: "dev", root, apiUrl: `http://127.0.0.1:${ports.api}`, port: webPort, logLevel: "info" });
+  // Functions are built on first use: none holds up the start.
+  const stackStarted = startStack({ root, ports, stateDir: devStateDir(root), persist: true, watch: true, log, orderHoldMinutes, authIpLimitScale });
+  const [stackResult, webResult] = await Promise.allSettled([stackStarted, webStarted]);
+  if (stackResult.status === "rejected" || webResult.status === "rejected") {
+    if (stackResult.status === "fulfilled") await stackResult.value.stop();
+    if (webResult.status === "fulfilled") await webResult.value.stop();
+    throw stackResult.status === "rejected" ? stackResult.reason : (webResult as PromiseRejectedResult).reason;
+  }
+  const [stack, web] = [stackResult.value, webResult.value];
   const state: DevState = {
     apiUrl: stack.apiUrl,
     cognitoEndpoint: stack.endpoints.cognito,
@@ -65,8 +62,6 @@ try {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
-  const health = await fetch(`${stack.apiUrl}/health`);
-  if (!health.ok) throw new Error(`/health answered ${health.status}: ${await health.text()}`);
   console.log(`
 Seeded users (password in brackets):
 ${stack.users.map((user) => `  ${user.role.padEnd(8)} ${user.email}  [${user.password}]`).join("\n")}
@@ -84,6 +79,13 @@ Handlers rebuild when you edit packages/core or packages/functions; pages reload
 Ctrl-C stops everything.
 ready: Emporium API on ${stack.apiUrl}
 ready: Emporium web app on ${web.url} (API on ${stack.apiUrl})`);
+  // A first request through the gateway, after ready (it builds its function): a stack that
+  // cannot run a handler says so at once instead of on the developer's first call.
+  fetch(`${stack.apiUrl}/health`)
+    .then(async (health) => {
+      if (!health.ok) console.error(`error: GET /health answered ${health.status}: ${await health.text()}`);
+    })
+    .catch((error: unknown) => console.error(`error: GET /health failed: ${(error as Error).message}`));
 } catch (error) {
   if (error instanceof MissingJavaError) {
     console.error(error.message);

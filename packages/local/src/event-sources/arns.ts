@@ -1,8 +1,7 @@
-/*
- * ARNs of the Lambda side of a mapping, which no emulator serves. The account is the one every
- * emulator here reports (DynamoDB Local, fauxqs and kinesis-local all use 000000000000).
- */
-const ACCOUNT = "000000000000";
+import { LOCAL_ACCOUNT_ID } from "../local-account";
+
+/* ARNs of the Lambda side of a mapping, which no emulator serves, in the local account. */
+const ACCOUNT = LOCAL_ACCOUNT_ID;
 
 export function functionArn(region: string, functionName: string): string {
   return `arn:aws:lambda:${region}:${ACCOUNT}:function:${functionName}`;

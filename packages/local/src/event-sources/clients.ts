@@ -4,8 +4,7 @@ import { KinesisClient } from "@aws-sdk/client-kinesis";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { EventSourcesOptions } from "./options";
-
-const DUMMY = { accessKeyId: "local", secretAccessKey: "local" };
+import { LOCAL_CREDENTIALS } from "../local-account";
 
 /** SDK clients for the emulators the mappings use, each made on first use and destroyed together. */
 export class Clients {
@@ -42,7 +41,7 @@ export class Clients {
   private config(service: keyof EventSourcesOptions["endpoints"]) {
     const endpoint = this.options.endpoints[service];
     if (!endpoint) throw new Error(`an event source needs the ${service} endpoint, which was not given`);
-    return { endpoint, region: this.options.region, credentials: this.options.credentials ?? DUMMY };
+    return { endpoint, region: this.options.region, credentials: this.options.credentials ?? LOCAL_CREDENTIALS };
   }
 
   private track<T extends { destroy(): void }>(client: T): T {

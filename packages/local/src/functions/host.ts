@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import * as esbuild from "esbuild";
 import { FunctionBuilder, type Bundle } from "./builder";
+import { LOCAL_REGION } from "../local-account";
 
 export interface FunctionSource {
   name: string;
@@ -237,7 +238,7 @@ export class FunctionHost {
     const [, exportName] = splitHandler(deployed.source.handler);
     const { name, memoryMb, environment } = deployed.source;
     const worker = new Worker(script, {
-      workerData: { url: bundle.url, exportName, config: { functionName: `emporium-local-${name}`, memoryMb, region: environment.AWS_REGION ?? "us-east-1" } },
+      workerData: { url: bundle.url, exportName, config: { functionName: `emporium-local-${name}`, memoryMb, region: environment.AWS_REGION ?? LOCAL_REGION } },
       env: environment,
       stdout: true,
       stderr: true,

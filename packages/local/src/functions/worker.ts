@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { randomUUID } from "node:crypto";
+import { LOCAL_ACCOUNT_ID } from "../local-account";
 
 interface Invocation {
   id: number;
@@ -29,7 +30,7 @@ parentPort!.on("message", async ({ id, event, deadline }: Invocation) => {
     callbackWaitsForEmptyEventLoop: true,
     functionName: config.functionName,
     functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:${config.region}:000000000000:function:${config.functionName}`,
+    invokedFunctionArn: `arn:aws:lambda:${config.region}:${LOCAL_ACCOUNT_ID}:function:${config.functionName}`,
     memoryLimitInMB: String(config.memoryMb),
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${config.functionName}`,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { RouteMatch } from "./router";
+import { LOCAL_ACCOUNT_ID } from "../local-account";
 
 /**
  * The media types API Gateway passes to a payload 2.0 integration as text: `text/*`,
@@ -92,7 +93,7 @@ export function buildEvent({ request, body, match, requestId, now = new Date() }
     headers,
     ...(Object.keys(queryStringParameters).length > 0 ? { queryStringParameters } : {}),
     requestContext: {
-      accountId: "000000000000",
+      accountId: LOCAL_ACCOUNT_ID,
       apiId: "local",
       domainName: host,
       domainPrefix: host.split(".")[0]!,

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2 } from "aws-lambda";
+import { LOCAL_REGION } from "../local-account";
 
 /**
  * API Gateway's Lambda authorizer for HTTP APIs (payload 2.0, simple responses), emulated:
@@ -49,7 +50,7 @@ export class LambdaAuthorizer {
     let answer: unknown;
     try {
       this.invocations++;
-      answer = await this.invoke(this.config.functionName, authorizerEvent(routeEvent, identity as string[], this.config.region ?? "us-east-1"));
+      answer = await this.invoke(this.config.functionName, authorizerEvent(routeEvent, identity as string[], this.config.region ?? LOCAL_REGION));
     } catch {
       return { status: "error" };
     }

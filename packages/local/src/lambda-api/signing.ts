@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { Hash } from "@smithy/hash-node";
 import { SignatureV4 } from "@smithy/signature-v4";
+import { LOCAL_REGION } from "../local-account";
 
 /**
  * The offline Lambda API accepts only requests signed (SigV4) with the runtime's own
@@ -74,7 +75,7 @@ export async function verify(request: Incoming, credentials: Credentials, now = 
 }
 
 /** Signs an Invoke request as the SDK would: what tests and tools use to call the Lambda API. */
-export async function signedInvocation(endpoint: string, functionName: string, payload: unknown, credentials: Credentials, region = "us-east-1") {
+export async function signedInvocation(endpoint: string, functionName: string, payload: unknown, credentials: Credentials, region = LOCAL_REGION) {
   const url = new URL(`/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`, endpoint);
   const body = JSON.stringify(payload);
   const signed = await signer(credentials, region).sign({

@@ -13,6 +13,7 @@ import {
   type TopicName,
 } from "@emporium/functions/manifest";
 import { waitUntil } from "../emulators/ports";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
 
 export type KinesisStreamName = keyof typeof kinesisStreams;
 export type BucketName = keyof typeof buckets;
@@ -55,8 +56,8 @@ const deadLetterVisibilityTimeoutSeconds = 60;
  * that the Kinesis client is sure to speak HTTP/1.1. Safe to run again on the same emulators:
  * every create call is idempotent for unchanged definitions.
  */
-export async function provisionMessaging({ endpoints, prefix, region = "us-east-1", visibilityTimeoutSeconds }: MessagingOptions): Promise<MessagingResources> {
-  const config = { region, credentials: { accessKeyId: "local", secretAccessKey: "local" } };
+export async function provisionMessaging({ endpoints, prefix, region = LOCAL_REGION, visibilityTimeoutSeconds }: MessagingOptions): Promise<MessagingResources> {
+  const config = { region, credentials: LOCAL_CREDENTIALS };
   const sqs = new SQSClient({ ...config, endpoint: endpoints.sqs });
   const sns = new SNSClient({ ...config, endpoint: endpoints.sns });
   const s3 = new S3Client({ ...config, endpoint: endpoints.s3, forcePathStyle: true });

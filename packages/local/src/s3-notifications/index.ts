@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { S3Event } from "aws-lambda";
 import type { MessageSpy } from "../emulators/fauxqs";
+import { LOCAL_CREDENTIALS } from "../local-account";
 
 /**
  * S3 event notifications, which fauxqs lacks (its configuration call answers 200 and does
@@ -49,7 +50,7 @@ export function nextSequencer(now = Date.now()): string {
 export const encodeEventKey = (key: string) => encodeURIComponent(key).replace(/%2F/g, "/").replace(/%20/g, "+");
 
 export function startS3Notifications(options: S3NotificationOptions): { stop(): void } {
-  const client = new S3Client({ endpoint: options.endpoint, region: options.region, forcePathStyle: true, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const client = new S3Client({ endpoint: options.endpoint, region: options.region, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
   const original = options.spy.addMessage.bind(options.spy);
   const patterns = options.events ?? ["s3:ObjectCreated:*"];
   const copied = new Set<string>();

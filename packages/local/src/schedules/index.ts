@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ScheduleSpec } from "@emporium/functions/manifest";
 import { parseSchedule } from "./expression";
+import { LOCAL_ACCOUNT_ID } from "../local-account";
 
 export { parseSchedule, type ScheduleExpression } from "./expression";
 
@@ -19,10 +20,10 @@ export function scheduledEvent(spec: Pick<ScheduleSpec, "name">, time: Date, reg
     id: randomUUID(),
     "detail-type": "Scheduled Event",
     source: "aws.events",
-    account: "000000000000",
+    account: LOCAL_ACCOUNT_ID,
     time: time.toISOString().replace(/\.\d{3}Z$/, "Z"),
     region,
-    resources: [`arn:aws:events:${region}:000000000000:rule/${spec.name}`],
+    resources: [`arn:aws:events:${region}:${LOCAL_ACCOUNT_ID}:rule/${spec.name}`],
     detail: {},
   };
 }

@@ -4,6 +4,7 @@
  * standard endpoint variables, so handler code has no local branches.
  */
 import type { buckets, kinesisStreams, Link, QueueName, TopicName } from "@emporium/functions/manifest";
+import { LOCAL_REGION } from "../local-account";
 
 export interface LocalResources {
   tableName: string;
@@ -30,7 +31,7 @@ export interface LocalEndpoints {
 }
 
 export const APP = { name: "emporium", stage: "local" } as const;
-export const REGION = "us-east-1";
+export const REGION = LOCAL_REGION;
 
 /** Every linkable resource as SST links it: `SST_RESOURCE_<Name>` → JSON. */
 function resourceVariables(resources: LocalResources): Record<Link | "App" | "Api", string> {

@@ -21,12 +21,11 @@ import {
 } from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
 import { startDynamo } from "../emulators/dynamodb";
-import { startFauxqsEmulator, type FauxqsEmulator } from "../emulators/fauxqs";
+import { startFauxqsEmulator } from "../emulators/fauxqs";
 import { startS3Notifications } from "../s3-notifications";
 import { startKinesis } from "../emulators/kinesis";
 import { startSes } from "../emulators/ses";
 import { freePorts } from "../emulators/ports";
-import type { Emulator } from "../emulators/process";
 import { FunctionHost, type FunctionMetrics } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
 import { newCredentials, startLambdaApi, type Credentials } from "../lambda-api";
@@ -39,6 +38,7 @@ import { provisionTable } from "../provision/table";
 import { seedAccounts, seedCatalogue, seedUsers, type SeedUser } from "../seed";
 import { APP, applyEnvironment, functionEnvironment, REGION, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
+import { LOCAL_CREDENTIALS } from "../local-account";
 
 export interface StackOptions {
   /** Repository root (where `packages/` lives). */
@@ -123,11 +123,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     options.log("stack", `${what} in ${Math.round(now - phaseStarted)} ms`);
     phaseStarted = now;
   };
+  // Every step started, settled or not: a failure stops the stack only after each has
+  // settled, so nothing that was still starting is left running.
+  const steps: Promise<unknown>[] = [];
+  const step = <T>(started: Promise<T>) => {
+    steps.push(started);
+    started.catch(() => undefined); // awaited where it is needed; a failure surfaces there
+    return started;
+  };
   try {
-    const wanted = [options.ports.dynamodb, options.ports.cognito, options.ports.api, options.ports.lambda, options.ports.kinesis, options.ports.ses];
-    const free = await freePorts(wanted.filter((port) => port === 0).length);
-    const [dynamoPort, cognitoPort, apiPort, lambdaPort, kinesisPort, sesPort] = wanted.map((port) => (port === 0 ? free.shift()! : port));
-    const lambdaEndpoint = `http://127.0.0.1:${lambdaPort}`;
+    const ports = await namedPorts(options.ports);
+    const lambdaEndpoint = `http://127.0.0.1:${ports.lambda}`;
     const lambdaCredentials = newCredentials();
     const cognitoDir = join(runDir, "cognito");
 
@@ -147,67 +153,92 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       })),
     );
     const toBuild = options.buildOnStart === true ? specs.map((spec) => spec.name) : options.buildOnStart || [];
-    const built = host.buildNow(toBuild);
-    built.catch(() => undefined); // awaited below; a failure surfaces there
+    const built = step(host.buildNow(toBuild));
+    const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
-    const timed = <T extends Emulator>(starting: Promise<T>) =>
-      starting.then((emulator) => (options.log("stack", `${emulator.name} answered in ${Math.round(performance.now() - phaseStarted)} ms`), emulator));
-    const emulators: Emulator[] = await Promise.all([
-      timed(startDynamo({
-        port: dynamoPort!,
-        dataDir: options.persist ? join(stateDir, "data", "dynamodb") : undefined,
-        log: (line) => options.log("dynamodb", line),
-      })),
-      timed(startCognito({
-        port: cognitoPort!,
+    // Each emulator is provisioned as soon as it answers, not after the slowest of them: the
+    // slowest one's start is then the only wait before the tables, pool and topics exist.
+    const started = <T extends { stop(): Promise<void> }>(starting: Promise<T>, name?: string) =>
+      step(
+        starting.then((running) => {
+          stoppers.push(() => running.stop());
+          if (name) options.log("stack", `${name} answered in ${Math.round(performance.now() - phaseStarted)} ms`);
+          return running;
+        }),
+      );
+    const tableName = `${APP.name}-${APP.stage}-Table`;
+    const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
+    const dataDir = (name: string) => (options.persist ? join(stateDir, "data", name) : undefined);
+    const dynamoStarted = started(startDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) }), "DynamoDB Local");
+    const cognitoStarted = started(
+      startCognito({
+        port: ports.cognito,
         dataDir: cognitoDir,
         log: (line) => options.log("cognito", line),
         triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
         lambdaEndpoint,
         lambdaCredentials,
-      })),
-      startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }),
-      timed(startKinesis({
-        port: kinesisPort!,
-        dataDir: options.persist ? join(stateDir, "data", "kinesis") : undefined,
-        log: (line) => options.log("kinesis", line),
-      })),
-    ]);
-    stoppers.push(...emulators.map((emulator) => () => emulator.stop()));
-    phase("emulators started");
-    const [dynamo, cognito, fauxqs, kinesis] = emulators as [Emulator, Emulator, FauxqsEmulator, Emulator];
-    // Every other listener is on loopback; DynamoDB Local's Jetty has no setting for that.
-    options.log(
-      "warning",
-      `DynamoDB Local listens on every network interface (port ${dynamoPort}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
-    );
-    const ses = await startSes({ port: sesPort!, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) });
-    stoppers.push(() => ses.close());
-
-    const credentials = { accessKeyId: "local", secretAccessKey: "local" };
-    const dynamoClient = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION, credentials });
-    const cognitoClient = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: REGION, credentials });
-    const tableName = `${APP.name}-${APP.stage}-Table`;
-    const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
-    // Each emulator provisions its own resources; none waits for another's.
-    const [, , { userPoolId, clientId }, messaging] = await Promise.all([
-      provisionTable(dynamoClient, tableName),
-      provisionTable(dynamoClient, idempotencyTableName, idempotencyTableDefinition),
-      provisionUserPool(cognitoClient, `${APP.name}-${APP.stage}-UserPool`),
-      provisionMessaging({
-        endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesis.endpoint },
-        prefix: `${APP.name}-${APP.stage}`,
-        region: REGION,
-        visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
       }),
+      "cognito-local",
+    );
+    const fauxqsStarted = started(startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }));
+    const kinesisStarted = started(startKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line) }), "kinesis-local");
+    const sesStarted = started(
+      startSes({ port: ports.ses, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) }).then((ses) => ({ ...ses, stop: () => ses.close() })),
+    );
+    // Cognito calls user-pool triggers through the Lambda API; it needs nothing else to start.
+    const lambdaApiStarted = started(
+      startLambdaApi(ports.lambda, invoke, lambdaCredentials, (line) => options.log("lambda", line)).then((api) => ({ ...api, stop: () => api.close() })),
+    );
+
+    const tablesProvisioned = step(
+      dynamoStarted.then(async (dynamo) => {
+        // Every other listener is on loopback; DynamoDB Local's Jetty has no setting for that.
+        options.log(
+          "warning",
+          `DynamoDB Local listens on every network interface (port ${ports.dynamodb}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
+        );
+        const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
+        try {
+          await Promise.all([provisionTable(client, tableName), provisionTable(client, idempotencyTableName, idempotencyTableDefinition)]);
+        } finally {
+          client.destroy();
+        }
+        return dynamo;
+      }),
+    );
+    const poolProvisioned = step(
+      cognitoStarted.then(async (cognito) => {
+        const client = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
+        return { cognito, client, ...(await provisionUserPool(client, `${APP.name}-${APP.stage}-UserPool`)) };
+      }),
+    );
+    const messagingProvisioned = step(
+      Promise.all([fauxqsStarted, kinesisStarted]).then(async ([fauxqs, kinesis]) => {
+        const messaging = await provisionMessaging({
+          endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesis.endpoint },
+          prefix: `${APP.name}-${APP.stage}`,
+          region: REGION,
+          visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
+        });
+        return { fauxqs, kinesis, messaging };
+      }),
+    );
+    const [dynamo, { cognito, client: cognitoClient, userPoolId, clientId }, { fauxqs, kinesis, messaging }, ses] = await Promise.all([
+      tablesProvisioned,
+      poolProvisioned,
+      messagingProvisioned,
+      sesStarted,
+      lambdaApiStarted,
     ]);
-    phase("provisioned");
+    stoppers.push(async () => cognitoClient.destroy());
+    phase("emulators started and provisioned");
     // The buckets' CORS rules, from the manifest as infra/events.ts applies them (the web app PUTs images cross-origin).
     for (const [name, spec] of Object.entries(buckets as Record<keyof typeof buckets, { cors?: BucketCorsRule }>)) {
       if (spec.cors) fauxqs.cors.set(messaging.buckets[name as keyof typeof buckets].name, spec.cors);
     }
 
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const apiUrl = `http://127.0.0.1:${ports.api}`;
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
     const resources = { tableName, idempotencyTableName, ...secrets, userPoolId, clientId, apiUrl, ...messaging, emailSender: "orders@emporium.local" };
     const endpoints: LocalEndpoints = { dynamodb: dynamo.endpoint, cognito: cognito.endpoint, messaging: fauxqs.endpoint, kinesis: kinesis.endpoint, ses: ses.endpoint };
@@ -225,13 +256,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const spec of specs) host.setEnvironment(spec.name, { ...functionEnvironment(resources, endpoints, spec.links), ...settingsOf(spec.settings), ...passThrough() });
     if (Array.isArray(options.buildOnStart)) host.startEnvironments(options.buildOnStart).catch(() => undefined); // a failure shows on first invocation
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
-    const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
-    const lambdaApi = await startLambdaApi(lambdaPort!, invoke, lambdaCredentials, (line) => options.log("lambda", line));
-    stoppers.push(() => lambdaApi.close());
-    // Seeding waits on the emulators, not on what starts below; both go on at once.
-    const seeded = Promise.all([seedCatalogue(), seedAccounts(cognitoClient, userPoolId)]);
-    seeded.catch(() => undefined); // awaited below; a failure surfaces there
+    // Seed data, the gateway and the event sources need only what is provisioned: all at once.
+    const seeded = step(Promise.all([seedCatalogue(), seedAccounts(cognitoClient, userPoolId)]));
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
@@ -243,41 +270,41 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
       invoke,
     );
-    const gateway: Gateway = await startGateway({
-      port: apiPort!,
-      routes: routeEntries().map(([routeKey, spec]) => ({
-        routeKey,
-        functionName: spec.name,
-        authorizer: spec.auth === "public" ? "none" : spec.auth === "apiKey" ? keyAuthorizer : "jwt",
-      })),
-      invoke,
-      authorizeJwt: createJwtAuthorizer({ issuer, audiences: [clientId] }),
-      cors: {
-        allowOrigins: options.corsOrigins ?? corsOrigins(APP.stage),
-        allowMethods: cors.allowMethods,
-        allowHeaders: cors.allowHeaders,
-        exposeHeaders: cors.exposeHeaders,
-        maxAgeSeconds: cors.maxAgeSeconds,
-      },
-      log: (line) => options.log("gateway", line),
-    });
-    stoppers.push(() => gateway.close());
-
-    const eventSources = await startEventSources({
-      region: REGION,
-      endpoints: { dynamodb: dynamo.endpoint, kinesis: kinesis.endpoint, sqs: fauxqs.endpoint },
-      mappings: eventSourceMappings(tableName, messaging, options.consumerSettings === "deployed" ? "deployed" : APP.stage),
-      checkpointFile: options.persist ? join(stateDir, "data", "stream-checkpoints.json") : undefined,
-      // One line per delivered batch, so `bun dev` shows the pipeline at work.
-      invoke: async (name, event) => {
-        const result = await invoke(name, event);
-        options.log(`esm:${name}`, `${name} handled ${(event as { Records?: unknown[] }).Records?.length ?? 0} record(s)`);
-        return result;
-      },
-      log: options.log,
-    });
-    stoppers.push(() => eventSources.stop());
-    phase("functions, gateway and event sources started");
+    const gatewayStarted = started(
+      startGateway({
+        port: ports.api,
+        routes: routeEntries().map(([routeKey, spec]) => ({
+          routeKey,
+          functionName: spec.name,
+          authorizer: spec.auth === "public" ? "none" : spec.auth === "apiKey" ? keyAuthorizer : "jwt",
+        })),
+        invoke,
+        authorizeJwt: createJwtAuthorizer({ issuer, audiences: [clientId] }),
+        cors: {
+          allowOrigins: options.corsOrigins ?? corsOrigins(APP.stage),
+          allowMethods: cors.allowMethods,
+          allowHeaders: cors.allowHeaders,
+          exposeHeaders: cors.exposeHeaders,
+          maxAgeSeconds: cors.maxAgeSeconds,
+        },
+        log: (line) => options.log("gateway", line),
+      }).then((gateway: Gateway) => ({ gateway, stop: () => gateway.close() })),
+    );
+    const eventSourcesStarted = started(
+      startEventSources({
+        region: REGION,
+        endpoints: { dynamodb: dynamo.endpoint, kinesis: kinesis.endpoint, sqs: fauxqs.endpoint },
+        mappings: eventSourceMappings(tableName, messaging, options.consumerSettings === "deployed" ? "deployed" : APP.stage),
+        checkpointFile: options.persist ? join(stateDir, "data", "stream-checkpoints.json") : undefined,
+        // One line per delivered batch, so `bun dev` shows the pipeline at work.
+        invoke: async (name, event) => {
+          const result = await invoke(name, event);
+          options.log(`esm:${name}`, `${name} handled ${(event as { Records?: unknown[] }).Records?.length ?? 0} record(s)`);
+          return result;
+        },
+        log: options.log,
+      }),
+    );
 
     const notifications = startS3Notifications({
       spy: fauxqs.server.spy,
@@ -295,12 +322,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const scheduler = startSchedules({ schedules: Object.values(schedules), region: REGION, invoke, log: options.log });
     stoppers.push(async () => scheduler.stop());
 
-    await seeded;
-    phase("seeded");
+    const [{ gateway }, eventSources] = await Promise.all([gatewayStarted, eventSourcesStarted, seeded]);
+    phase("gateway, event sources and seed data ready");
     await built;
     if (toBuild.length > 0) phase(`${toBuild.length} function(s) built`);
-    dynamoClient.destroy();
-    cognitoClient.destroy();
 
     return {
       apiUrl: gateway.url,
@@ -320,9 +345,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       stop,
     };
   } catch (error) {
+    await Promise.allSettled(steps);
     await stop();
     throw error;
   }
+}
+
+/** The ports to listen on, by name; each 0 becomes a free port. */
+async function namedPorts(wanted: StackOptions["ports"]): Promise<StackOptions["ports"]> {
+  const names = Object.keys(wanted) as (keyof StackOptions["ports"])[];
+  const free = await freePorts(names.filter((name) => wanted[name] === 0).length);
+  return Object.fromEntries(names.map((name) => [name, wanted[name] === 0 ? free.shift()! : wanted[name]])) as StackOptions["ports"];
 }
 
 /** Settings of this process that functions should share (log level, the SDK's Node notice). */

@@ -1,5 +1,6 @@
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { REGION } from "./environment";
+import { LOCAL_CREDENTIALS } from "../local-account";
 
 export interface Tokens {
   accessToken: string;
@@ -12,7 +13,7 @@ export async function signIn(cognitoEndpoint: string, clientId: string, email: s
   const client = new CognitoIdentityProviderClient({
     endpoint: cognitoEndpoint,
     region: REGION,
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    credentials: LOCAL_CREDENTIALS,
   });
   try {
     const { AuthenticationResult } = await client.send(
