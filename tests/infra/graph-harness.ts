@@ -102,11 +102,17 @@ await pulumi.runtime.setMocks({
     const id = args.name + "-id";
     const service = args.type.split(":")[1]?.split("/")[0] ?? "x";
     const physical = args.inputs.name ?? args.name;
+    // Lambda ARNs as AWS forms them: SST tells a qualified ARN (version or alias) by its 8th part.
+    const lambdaArn = (fn) => "arn:aws:lambda:" + region + ":" + account + ":function:" + fn;
+    const arn =
+      args.type === "aws:lambda/function:Function" ? lambdaArn(physical)
+      : args.type === "aws:lambda/alias:Alias" ? lambdaArn(args.inputs.functionName) + ":" + args.inputs.name
+      : "arn:aws:" + service + ":" + region + ":" + account + ":" + physical;
     const state = {
       ...args.inputs,
       id,
       name: physical,
-      arn: "arn:aws:" + service + ":" + region + ":" + account + ":" + physical,
+      arn,
       url: "https://" + physical + ".example.com",
       invokeArn: "arn:aws:apigateway:" + region + ":lambda:path/" + physical,
       apiEndpoint: "https://" + id + ".execute-api." + region + ".amazonaws.com",
