@@ -33,8 +33,8 @@ export function releasedHandler(logicalName: string, name: string, args: sst.aws
     { functionName: fn.name, name: canary.alias, functionVersion: fn.nodes.function.version },
     { ignoreChanges: ["functionVersion", "routingConfig"] },
   );
-  // Warm instances belong to the alias: while CodeDeploy weights it, Lambda splits them between
-  // the two versions; on the version, the old one would lose them the moment a deploy publishes.
+  // Warm instances belong to the alias, so they follow it through a release; on a version (SST's
+  // way), the version still serving would lose them the moment a deploy publishes a new one.
   if (warm && provisionedConcurrency > 0) {
     new aws.lambda.ProvisionedConcurrencyConfig(`${logicalName}Provisioned`, {
       functionName: fn.name,

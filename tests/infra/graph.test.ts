@@ -322,7 +322,7 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     }
     const [keyAuthorizer] = ofType(g(), "aws:apigatewayv2/authorizer:Authorizer").filter((a) => a.inputs.authorizerType === "REQUEST");
     expect(keyAuthorizer!.inputs.authorizerUri).toContain(`/functions/${byHandler.get(apiKeyAuthorizer.handler)!.state.arn}:live/invocations`);
-    // Warm instances sit on the alias, so Lambda splits them between the versions while it is weighted.
+    // Warm instances sit on the alias, so they follow it through a release.
     for (const config of ofType(g(), "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig")) expect(config.inputs.qualifier, config.name).toBe("live");
     // What scripts/canary.ts reads after the deploy.
     const release = g().outputs.release as { application: string; functions: { name: string }[] };
