@@ -10,6 +10,9 @@ export interface CanaryFunction {
   /** The manifest's function name. */
   name: string;
   fn: sst.aws.Function;
+  /** The function's name and the version this deploy published, in clear (see below). */
+  functionName: $util.Output<string>;
+  version: $util.Output<string>;
   alias: aws.lambda.Alias;
 }
 
@@ -28,20 +31,25 @@ export const canaryFunctions: CanaryFunction[] = [];
 export function releasedHandler(logicalName: string, name: string, args: sst.aws.FunctionArgs, warm = false): sst.aws.FunctionArgs | $util.Output<string> {
   if (!canary) return args;
   const fn = new sst.aws.Function(logicalName, { ...args, versioning: true });
+  // SST builds the function inside an apply over its links, which hold secrets, so Pulumi marks
+  // everything read from it secret. A name, an ARN or a version is no secret: unmarked, they
+  // show in diffs, and the deploy outputs (.sst/outputs.json) give the release step plain values.
+  const functionName = $util.unsecret(fn.name);
+  const version = $util.unsecret(fn.nodes.function.version);
   const alias = new aws.lambda.Alias(
     `${logicalName}Live`,
-    { functionName: fn.name, name: canary.alias, functionVersion: fn.nodes.function.version },
+    { functionName, name: canary.alias, functionVersion: version },
     { ignoreChanges: ["functionVersion", "routingConfig"] },
   );
   // Warm instances belong to the alias, so they follow it through a release; on a version (SST's
   // way), the version still serving would lose them the moment a deploy publishes a new one.
   if (warm && provisionedConcurrency > 0) {
     new aws.lambda.ProvisionedConcurrencyConfig(`${logicalName}Provisioned`, {
-      functionName: fn.name,
+      functionName,
       qualifier: alias.name,
       provisionedConcurrentExecutions: provisionedConcurrency,
     });
   }
-  canaryFunctions.push({ name, fn, alias });
-  return $interpolate`${fn.arn}:${alias.name}`;
+  canaryFunctions.push({ name, fn, functionName, version, alias });
+  return $util.unsecret($interpolate`${fn.arn}:${alias.name}`);
 }

@@ -23,17 +23,19 @@ const releaseRole = canary
     })
   : undefined;
 
-export const releaseGroups = canary
-  ? canaryFunctions.map(({ name, fn, alias }) => ({
+const deploymentConfig = canary?.deploymentConfig;
+
+export const releaseGroups = deploymentConfig
+  ? canaryFunctions.map(({ name, functionName, version, alias }) => ({
       name,
-      functionName: fn.name,
+      functionName,
       alias: alias.name,
-      version: fn.nodes.function.version,
+      version,
       group: new aws.codedeploy.DeploymentGroup(`Release${name}`, {
         appName: releaseApplication!.name,
         deploymentGroupName: name,
         serviceRoleArn: releaseRole!.arn,
-        deploymentConfigName: canary.deploymentConfig,
+        deploymentConfigName: deploymentConfig,
         // Lambda deployments are always blue/green with traffic control (alias weights).
         deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
         alarmConfiguration: { enabled: true, alarms: [apiErrorRate.name, apiLatency.name] },

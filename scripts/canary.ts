@@ -68,7 +68,7 @@ export function deploymentRequest(application: string, release: Release) {
   return {
     applicationName: application,
     deploymentGroupName: release.deploymentGroup,
-    description: `${release.name}: version ${release.from} → ${release.version}`,
+    description: `${release.name}: version ${release.from} to ${release.version}`,
     revision: { revisionType: "AppSpecContent", appSpecContent: { content: appSpec(release) } },
   };
 }

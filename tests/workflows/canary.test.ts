@@ -44,7 +44,7 @@ describe("canary release plan", () => {
     expect(deploymentRequest(output.application, release)).toEqual({
       applicationName: "emporium-production-Release",
       deploymentGroupName: "ProductsList",
-      description: "ProductsList: version 7 → 8",
+      description: "ProductsList: version 7 to 8",
       revision: { revisionType: "AppSpecContent", appSpecContent: { content: text } },
     });
   });
