@@ -303,6 +303,10 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
       const alias = aliases.find((a) => a.inputs.functionName === fn.state.name)!;
       expect(alias?.inputs, spec.name).toMatchObject({ name: "live", functionVersion: "1" });
       expect(alias.state.arn, spec.name).toBe(`${fn.state.arn}:live`);
+      // Pulumi leaves the alias's version and weights to CodeDeploy: otherwise every deploy would
+      // move all traffic to the new version at once, and undo a release's weights.
+      const ignored = g().ignoreChanges.find((entry) => entry.type === alias.type && entry.name === alias.name);
+      expect(ignored?.ignoreChanges, spec.name).toEqual(expect.arrayContaining(["functionVersion", "routingConfig"]));
       // API Gateway's invoke permission names the alias, the qualifier it invokes.
       const invoke = permissions.filter((p) => plain(p.inputs.function) === fn.state.arn && p.inputs.principal === "apigateway.amazonaws.com");
       expect(invoke.map((p) => p.inputs.qualifier), spec.name).toEqual(["live"]);
