@@ -23,6 +23,7 @@ export default $config({
     const api = await import("./infra/api");
     await import("./infra/monitoring");
     const web = await import("./infra/web");
+    const release = await import("./infra/release");
     return {
       /** The web app and, under /api, the API: one origin. */
       web: web.router.url,
@@ -30,6 +31,8 @@ export default $config({
       userPoolId: auth.userPool.id,
       userPoolClientId: auth.client.id,
       table: storage.table.name,
+      // Production only: what scripts/canary.ts releases after the deploy.
+      ...(release.releaseOutput ? { release: release.releaseOutput } : {}),
     };
   },
 });

@@ -1,6 +1,7 @@
 import { apiKeyAuthorizer, cors, corsOrigins, routeEntries } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
 import { linkables } from "./events";
+import { releasedHandler } from "./canary";
 import { apiDomain } from "./config";
 import { functionArgs } from "./functions";
 
@@ -47,7 +48,7 @@ export const jwtAuthorizer = api.addAuthorizer({
 export const keyAuthorizer = api.addAuthorizer({
   name: "apiKey",
   lambda: {
-    function: functionArgs(apiKeyAuthorizer, linkables),
+    function: releasedHandler("ApiAuthorizerApiKeyHandler", apiKeyAuthorizer.name, functionArgs(apiKeyAuthorizer, linkables)),
     payload: "2.0",
     response: "simple",
     identitySources: [apiKeyAuthorizer.identitySource],
@@ -65,6 +66,9 @@ export const routes = Object.fromEntries(
   routeEntries().map(([routeKey, spec]) => [
     routeKey,
     // Stable logical names (ApiRoute<Name>, ApiRoute<Name>Handler) instead of route hashes.
-    api.route(routeKey, functionArgs(spec, linkables), { name: spec.name, ...authFor(spec.auth) }),
+    api.route(routeKey, releasedHandler(`ApiRoute${spec.name}Handler`, spec.name, functionArgs(spec, linkables), spec.warm), {
+      name: spec.name,
+      ...authFor(spec.auth),
+    }),
   ]),
 );

@@ -1,5 +1,5 @@
 import { DEFAULT_HOLD_MINUTES } from "../packages/core/src/orders/lifecycle";
-import { readDeploySettings } from "./settings";
+import { readDeploySettings, stageCapacity } from "./settings";
 
 /**
  * This stage's deploy-time settings (infra/settings.ts lists them), read once from the deploying
@@ -28,6 +28,9 @@ export const apiDomain = settings.apiDomain ? { ...settings.apiDomain, dns: fals
 export const webDomain = settings.webDomain ? { ...settings.webDomain, dns: false as const } : undefined;
 
 export const provisionedConcurrency = settings.provisionedConcurrency;
+
+/** This stage's capacity: cheap fixed capacity outside production, canary releases in it (infra/settings.ts). */
+export const capacity = stageCapacity($app.stage);
 
 // An empty value is an unset one: GitHub expands an unset secret to "".
 export const orderHoldMinutes = Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES?.trim() || DEFAULT_HOLD_MINUTES);

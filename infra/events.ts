@@ -12,6 +12,7 @@ import {
   type QueueSpec,
 } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
+import { capacity } from "./config";
 import { email } from "./email";
 import { functionArgs } from "./functions";
 import { apiKeyPepper, cursorSecret, idempotencyTable, table } from "./storage";
@@ -53,8 +54,25 @@ export const queueComponents = Object.fromEntries(
   }),
 ) as Record<QueueName, sst.aws.Queue>;
 
+/**
+ * SST creates on-demand streams, charged per stream-hour whether used or not; stages other than
+ * production take one provisioned shard instead, the cheapest a stream can be (infra/settings.ts).
+ */
 export const streamComponents = Object.fromEntries(
-  Object.entries(kinesisStreams).map(([name]) => [name, new sst.aws.KinesisStream(name)]),
+  Object.entries(kinesisStreams).map(([name]) => [
+    name,
+    new sst.aws.KinesisStream(name, {
+      transform: {
+        stream: (args) => {
+          const streams = capacity.streams;
+          if (streams.mode === "on-demand") return undefined;
+          args.streamModeDetails = { streamMode: "PROVISIONED" };
+          args.shardCount = streams.shards;
+          return undefined;
+        },
+      },
+    }),
+  ]),
 ) as Record<keyof typeof kinesisStreams, sst.aws.KinesisStream>;
 
 /** Buckets with CORS rules in the manifest get exactly those (SST's default allows every origin and method). */

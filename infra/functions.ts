@@ -1,7 +1,7 @@
 import { nodeBuild } from "../packages/functions/src/build";
 import { paymentProviderFor } from "../packages/core/src/fulfilment/providers";
 import { defaults, type FunctionSpec, type Link, type Setting } from "../packages/functions/src/manifest";
-import { authIpLimitScale, orderHoldMinutes, provisionedConcurrency } from "./config";
+import { authIpLimitScale, orderHoldMinutes } from "./config";
 
 /**
  * How functions are bundled: the shared options of packages/functions/src/build.ts (ESM,
@@ -58,7 +58,6 @@ export function functionArgs(
     }),
     nodejs,
     ...(spec.settings?.length ? { environment: settingsEnvironment(spec.settings) } : {}),
-    ...("warm" in spec && spec.warm && provisionedConcurrency > 0 ? { versioning: true, concurrency: { provisioned: provisionedConcurrency } } : {}),
     // X-Ray active tracing, sampled by the account's sampling rules (by default the first
     // request each second and 5% of the rest), with the AWS SDK calls each traced request makes.
     transform: {

@@ -1,6 +1,6 @@
 import { consumers, queues, type ConsumerSpec, type QueueName } from "../packages/functions/src/manifest";
 import { api } from "./api";
-import { settings } from "./config";
+import { capacity, settings } from "./config";
 import { deadLetterQueues, queueComponents, streamSubscriptions } from "./events";
 
 /**
@@ -106,7 +106,8 @@ export const iteratorAge = streamSubscriptions.map(
     }),
 );
 
-export const dashboard = new aws.cloudwatch.Dashboard("Dashboard", {
+/** Not in previews: a dashboard is a fixed monthly charge, and nobody watches a pull request's stage. */
+export const dashboard = capacity.dashboard ? new aws.cloudwatch.Dashboard("Dashboard", {
   dashboardName: `${$app.name}-${$app.stage}`,
   dashboardBody: $jsonStringify({
     widgets: [
@@ -133,7 +134,7 @@ export const dashboard = new aws.cloudwatch.Dashboard("Dashboard", {
       metricWidget("Lambda throttles", [["AWS/Lambda", "Throttles"]], "Sum", 5),
     ],
   }),
-});
+}) : undefined;
 
 function metricWidget(title: string, metrics: unknown[][], stat: string, index: number) {
   return { type: "metric", x: (index % 2) * 12, y: Math.floor(index / 2) * 6, width: 12, height: 6, properties: { title, metrics, stat, period: 300, region, view: "timeSeries" } };

@@ -97,3 +97,34 @@ export function readDeploySettings(stage: string, env: Record<string, string | u
   }
   return { apiDomain, webDomain, provisionedConcurrency, oncallEmail: value(settingNames.oncallEmail), emailSender: value(settingNames.emailSender)! };
 }
+
+/**
+ * What a stage runs on, decided by its name alone (no setting to forget): production pays for
+ * capacity that scales by itself and releases API functions as a canary; every other stage
+ * (personal stages and the pull requests' `pr-<n>`) runs on the cheapest fixed capacity, since
+ * it only ever carries a developer's or a smoke test's traffic.
+ */
+export interface StageCapacity {
+  /** Kinesis streams: on-demand (a fixed charge per stream-hour, scales by itself) or provisioned shards (charged per shard-hour). */
+  streams: { mode: "on-demand" } | { mode: "provisioned"; shards: number };
+  /** The CloudWatch dashboard, a fixed monthly charge per dashboard: not for short-lived previews. */
+  dashboard: boolean;
+  /** Canary releases of the API functions through CodeDeploy (infra/release.ts), production only. */
+  canary?: { alias: string; deploymentConfig: string };
+}
+
+/** A pull request's stage, as the preview workflow names it. */
+export const previewStage = /^pr-\d+$/;
+
+export function stageCapacity(stage: string): StageCapacity {
+  if (stage === "production") {
+    return {
+      streams: { mode: "on-demand" },
+      dashboard: true,
+      // 10% of traffic for 10 minutes: the 5xx-rate alarm evaluates 5-minute periods, so at least
+      // one whole period of canary traffic is judged before everything shifts.
+      canary: { alias: "live", deploymentConfig: "CodeDeployDefault.LambdaCanary10Percent10Minutes" },
+    };
+  }
+  return { streams: { mode: "provisioned", shards: 1 }, dashboard: !previewStage.test(stage) };
+}

@@ -49,6 +49,8 @@ export interface StageGraph {
   /** `sst dev` only: the functions registered with the local runtime instead of being built. */
   targets: { functionID: string }[];
   calls: { token: string }[];
+  /** Resources registered with the `ignoreChanges` option, and the properties it names. */
+  ignoreChanges: { type: string; name: string; ignoreChanges: string[] }[];
   outputs: Record<string, unknown>;
   error?: string;
 }
@@ -61,7 +63,7 @@ import fs from "node:fs";
 import { run } from ${JSON.stringify(join(platform, "src/auto/run.ts"))};
 import config from ${JSON.stringify(join(root, "sst.config.ts"))};
 
-const resources = [], calls = [], builds = [], targets = [];
+const resources = [], calls = [], builds = [], targets = [], ignoreChanges = [];
 let inflight = 0;
 const server = http.createServer((req, res) => {
   inflight++;
@@ -102,11 +104,17 @@ await pulumi.runtime.setMocks({
     const id = args.name + "-id";
     const service = args.type.split(":")[1]?.split("/")[0] ?? "x";
     const physical = args.inputs.name ?? args.name;
+    // Lambda ARNs as AWS forms them: SST tells a qualified ARN (version or alias) by its 8th part.
+    const lambdaArn = (fn) => "arn:aws:lambda:" + region + ":" + account + ":function:" + fn;
+    const arn =
+      args.type === "aws:lambda/function:Function" ? lambdaArn(physical)
+      : args.type === "aws:lambda/alias:Alias" ? lambdaArn(args.inputs.functionName) + ":" + args.inputs.name
+      : "arn:aws:" + service + ":" + region + ":" + account + ":" + physical;
     const state = {
       ...args.inputs,
       id,
       name: physical,
-      arn: "arn:aws:" + service + ":" + region + ":" + account + ":" + physical,
+      arn,
       url: "https://" + physical + ".example.com",
       invokeArn: "arn:aws:apigateway:" + region + ":lambda:path/" + physical,
       apiEndpoint: "https://" + id + ".execute-api." + region + ".amazonaws.com",
@@ -143,7 +151,14 @@ await pulumi.runtime.setMocks({
 
 let outputs, error;
 try {
-  outputs = await pulumi.runtime.runInPulumiStack(() => run(config.run));
+  outputs = await pulumi.runtime.runInPulumiStack(() => {
+    // Resource options never reach the mocks; record the one the tests check (what Pulumi leaves alone).
+    pulumi.runtime.registerStackTransformation(({ type, name, opts }) => {
+      if (opts.ignoreChanges?.length) ignoreChanges.push({ type, name, ignoreChanges: opts.ignoreChanges });
+      return undefined;
+    });
+    return run(config.run);
+  });
   // Components keep registering resources from inside applies (e.g. once a build answers):
   // wait until the RPC queue is drained and nothing new arrives for a few ticks.
   let last = -1, quiet = 0;
@@ -158,7 +173,7 @@ try {
   error = String(e?.stack ?? e);
 }
 server.close();
-fs.writeFileSync(process.env.GRAPH_OUT, JSON.stringify({ app: $app, resources, builds, targets, calls, outputs: outputs ?? {}, error }));
+fs.writeFileSync(process.env.GRAPH_OUT, JSON.stringify({ app: $app, resources, builds, targets, calls, ignoreChanges, outputs: outputs ?? {}, error }));
 process.exit(0);
 `;
 

@@ -9,6 +9,7 @@ import {
   buckets,
   consumers,
   functionSpecs,
+  kinesisStreams,
   queues,
   routeEntries,
   schedules,
@@ -18,6 +19,7 @@ import {
   type QueueSpec,
   webApiBasePath,
 } from "../../packages/functions/src/manifest";
+import { stageCapacity } from "../../infra/settings";
 import { deployEnv, infraProgramError, runInfraProgram, type MockedResource, type StageGraph } from "./graph-harness";
 import { everyFunction, roleRequirements, sourceRequirement, type Integration, type Requirement } from "./role-requirements";
 import { webOrigin } from "./web-origin";
@@ -235,7 +237,108 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     const dlqs = Object.entries(queues).filter(([, spec]) => "deadLetter" in spec).map(([name]) => `Alarm${name}DlqDepth`);
     const streams = Object.values(consumers).filter((spec) => spec.source.kind !== "sqs").map((spec) => `Alarm${spec.name}IteratorAge`);
     expect(alarms).toEqual(["AlarmApi5xxRate", "AlarmApiP99Latency", "AlarmLambdaThrottles", "AlarmOrderEventsFailuresDepth", ...dlqs, ...streams].sort());
-    expect(ofType(g(), "aws:cloudwatch/dashboard:Dashboard")).toHaveLength(1);
+    // Previews have no dashboard (a fixed monthly charge nobody would look at); the other stages one.
+    expect(ofType(g(), "aws:cloudwatch/dashboard:Dashboard")).toHaveLength(stage === "pr-42" ? 0 : 1);
+  });
+
+  it("runs Kinesis on-demand in production only, and on one provisioned shard elsewhere (no per-stream-hour charge)", () => {
+    const streams = ofType(g(), "aws:kinesis/stream:Stream");
+    expect(streams.map((stream) => stream.name).sort()).toEqual(Object.keys(kinesisStreams).map((name) => `${name}Stream`).sort());
+    for (const stream of streams) {
+      if (stage === "production") {
+        expect(stream.inputs.streamModeDetails, stream.name).toEqual({ streamMode: "ON_DEMAND" });
+        expect(stream.inputs.shardCount, stream.name).toBeUndefined();
+      } else {
+        expect(stream.inputs, stream.name).toMatchObject({ streamModeDetails: { streamMode: "PROVISIONED" }, shardCount: 1 });
+      }
+    }
+  });
+
+  it.runIf(stage !== "production")("provisions no per-hour capacity outside production: no provisioned concurrency, no on-demand stream", () => {
+    expect(ofType(g(), "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig")).toEqual([]);
+    expect(ofType(g(), "aws:kinesis/stream:Stream").filter((stream) => stream.inputs.streamModeDetails?.streamMode !== "PROVISIONED")).toEqual([]);
+    // No NAT gateway, VPC endpoint or other always-on network piece either.
+    expect(g().resources.filter((r) => /^aws:ec2\/(natGateway|vpcEndpoint|instance)|^aws:rds\/|^aws:elasticache\//.test(r.type)).map((r) => r.type)).toEqual([]);
+  });
+
+  it("releases the API functions as canaries through a `live` alias and CodeDeploy in production, and nowhere else", () => {
+    const aliases = ofType(g(), "aws:lambda/alias:Alias");
+    const applications = ofType(g(), "aws:codedeploy/application:Application");
+    const groups = ofType(g(), "aws:codedeploy/deploymentGroup:DeploymentGroup");
+    const integrations = ofType(g(), "aws:apigatewayv2/integration:Integration");
+    const apiRoutes = ofType(g(), "aws:apigatewayv2/route:Route");
+    const byHandler = functionsByHandler(g());
+    const released = [...routeEntries().map(([, spec]) => spec), apiKeyAuthorizer];
+    const integrationOf = (routeKey: string) => {
+      const route = apiRoutes.find((r) => r.inputs.routeKey === routeKey)!;
+      return integrations.find((i) => route.inputs.target === `integrations/${i.state.id}`)!;
+    };
+
+    if (stage !== "production") {
+      expect(stageCapacity(stage).canary).toBeUndefined();
+      expect(aliases).toEqual([]);
+      expect(applications).toEqual([]);
+      expect(groups).toEqual([]);
+      expect(g().outputs.release).toBeUndefined();
+      for (const fn of ofType(g(), "aws:lambda/function:Function")) expect(fn.inputs.publish ?? false, fn.name).toBe(false);
+      // Routes invoke their function itself, unqualified.
+      for (const [routeKey, spec] of routeEntries()) expect(plain(integrationOf(routeKey).inputs.integrationUri), routeKey).toBe(byHandler.get(spec.handler)!.state.arn);
+      return;
+    }
+
+    expect(applications).toHaveLength(1);
+    expect(applications[0]!.inputs.computePlatform).toBe("Lambda");
+    expect(aliases).toHaveLength(released.length);
+    expect(groups).toHaveLength(released.length);
+    const role = ofType(g(), "aws:iam/role:Role").find((r) => r.state.arn === groups[0]!.inputs.serviceRoleArn)!;
+    expect(JSON.parse(role.inputs.assumeRolePolicy).Statement).toEqual([{ Effect: "Allow", Principal: { Service: "codedeploy.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+    expect(role.inputs.managedPolicyArns).toEqual(["arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda"]);
+    const alarmNames = ["AlarmApi5xxRate", "AlarmApiP99Latency"].map((name) => named(g(), "aws:cloudwatch/metricAlarm:MetricAlarm", name).state.name);
+    const permissions = ofType(g(), "aws:lambda/permission:Permission");
+
+    for (const spec of released) {
+      const fn = byHandler.get(spec.handler)!;
+      // Every deploy publishes a version; the alias starts on the first and CodeDeploy moves it after.
+      expect(fn.inputs.publish, spec.name).toBe(true);
+      const alias = aliases.find((a) => a.inputs.functionName === fn.state.name)!;
+      expect(alias?.inputs, spec.name).toMatchObject({ name: "live", functionVersion: "1" });
+      expect(alias.state.arn, spec.name).toBe(`${fn.state.arn}:live`);
+      // Pulumi leaves the alias's version and weights to CodeDeploy: otherwise every deploy would
+      // move all traffic to the new version at once, and undo a release's weights.
+      const ignored = g().ignoreChanges.find((entry) => entry.type === alias.type && entry.name === alias.name);
+      expect(ignored?.ignoreChanges, spec.name).toEqual(expect.arrayContaining(["functionVersion", "routingConfig"]));
+      // API Gateway's invoke permission names the alias, the qualifier it invokes.
+      const invoke = permissions.filter((p) => plain(p.inputs.function) === fn.state.arn && p.inputs.principal === "apigateway.amazonaws.com");
+      expect(invoke.map((p) => p.inputs.qualifier), spec.name).toEqual(["live"]);
+      const group = groups.find((candidate) => candidate.inputs.deploymentGroupName === spec.name)!;
+      expect(group?.inputs, spec.name).toMatchObject({
+        appName: applications[0]!.state.name,
+        deploymentConfigName: "CodeDeployDefault.LambdaCanary10Percent10Minutes",
+        deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
+        alarmConfiguration: { enabled: true, alarms: alarmNames },
+        autoRollbackConfiguration: { enabled: true, events: expect.arrayContaining(["DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_FAILURE"]) },
+      });
+    }
+    // The canary only matters if the API invokes the alias: every route, and the key authorizer.
+    for (const [routeKey, spec] of routeEntries()) {
+      expect(integrationOf(routeKey).inputs.integrationUri, routeKey).toBe(`${byHandler.get(spec.handler)!.state.arn}:live`);
+    }
+    const [keyAuthorizer] = ofType(g(), "aws:apigatewayv2/authorizer:Authorizer").filter((a) => a.inputs.authorizerType === "REQUEST");
+    expect(keyAuthorizer!.inputs.authorizerUri).toContain(`/functions/${byHandler.get(apiKeyAuthorizer.handler)!.state.arn}:live/invocations`);
+    // Warm instances sit on the alias, so they follow it through a release.
+    for (const config of ofType(g(), "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig")) expect(config.inputs.qualifier, config.name).toBe("live");
+    // What scripts/canary.ts reads after the deploy.
+    const release = g().outputs.release as { application: string; functions: { name: string }[] };
+    expect(release.application).toBe(applications[0]!.state.name);
+    expect([...release.functions].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      released.map((spec) => ({
+        name: spec.name,
+        functionName: byHandler.get(spec.handler)!.state.name,
+        alias: "live",
+        version: "1",
+        deploymentGroup: spec.name,
+      })).sort((a, b) => a.name.localeCompare(b.name)),
+    );
   });
 
   it("alarms on the depth of every stream mapping's on-failure queue (lost order events)", () => {
@@ -385,6 +488,7 @@ const accountScopedName: Record<string, string> = {
   "aws:kinesis/stream:Stream": "name",
   "aws:cognito/userPool:UserPool": "name",
   "aws:apigatewayv2/api:Api": "name",
+  "aws:codedeploy/application:Application": "name",
 };
 
 interface Statement {

@@ -3,7 +3,7 @@
  * other stages need only a pre-verified sender; malformed values are refused everywhere.
  */
 import { describe, expect, it } from "vitest";
-import { readDeploySettings, requiredInProduction, settingNames } from "../../infra/settings";
+import { readDeploySettings, requiredInProduction, settingNames, stageCapacity } from "../../infra/settings";
 
 const complete = {
   EMPORIUM_API_DOMAIN: "api.emporium.test",
@@ -65,5 +65,16 @@ describe("deploy settings", () => {
       oncallEmail: undefined,
       emailSender: "orders@emporium.test",
     });
+  });
+
+  it("gives production scaling capacity and canary releases, and every other stage the cheapest fixed capacity", () => {
+    expect(stageCapacity("production")).toEqual({
+      streams: { mode: "on-demand" },
+      dashboard: true,
+      canary: { alias: "live", deploymentConfig: "CodeDeployDefault.LambdaCanary10Percent10Minutes" },
+    });
+    for (const stage of ["pr-42", "pr-7"]) expect(stageCapacity(stage)).toEqual({ streams: { mode: "provisioned", shards: 1 }, dashboard: false });
+    // Personal stages keep their dashboard (somebody works in them), still on one shard.
+    for (const stage of ["alice", "pr-x", "production-copy"]) expect(stageCapacity(stage)).toEqual({ streams: { mode: "provisioned", shards: 1 }, dashboard: true });
   });
 });

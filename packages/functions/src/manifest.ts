@@ -55,7 +55,7 @@ export interface RouteSpec extends FunctionSpec {
   scope?: Scope;
   /** Honours `Idempotency-Key` (non-idempotent writes); the handler applies it with `idempotent`. */
   idempotency?: true;
-  /** Hot path: production may keep instances warm (provisioned concurrency, see infra/config.ts). */
+  /** Hot path: production may keep instances warm (provisioned concurrency on the `live` alias, see infra/canary.ts). */
   warm?: true;
 }
 
