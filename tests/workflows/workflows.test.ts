@@ -37,7 +37,10 @@ describe("GitHub workflows", () => {
     const ci = parse(load("ci.yml"));
     expect(Object.keys(ci.on)).toContain("pull_request");
     const steps = ci.jobs.test.steps.map((step: { run?: string }) => step.run).filter(Boolean);
-    expect(steps).toEqual(["bun install --frozen-lockfile", "bun run test"]);
+    // Chromium is installed before the tests: the browser tests fail without it in CI.
+    expect(steps).toEqual(["bun install --frozen-lockfile", expect.stringContaining("playwright-core install --with-deps chromium"), "bun run test"]);
+    expect(steps[1]).toContain('>> "$GITHUB_ENV"');
+    expect(steps[1]).toContain("CHROMIUM_PATH=");
   });
 
   it("deploys production from main with OIDC and never overlapping", () => {
@@ -71,7 +74,9 @@ describe("GitHub workflows", () => {
     const pinned = /region: "([a-z0-9-]+)"/.exec(readFileSync(resolve(dir, "../../sst.config.ts"), "utf8"))?.[1];
     expect(pinned).toBeDefined();
     const workflow = parse(load(file));
-    for (const job of Object.values(workflow.jobs) as { steps: { uses?: string; with?: Record<string, string> }[] }[]) {
+    const jobs = Object.values(workflow.jobs) as { steps: { uses?: string; with?: Record<string, string> }[] }[];
+    expect(jobs.length, file).toBeGreaterThan(0);
+    for (const job of jobs) {
       const credentials = job.steps.find((step) => step.uses?.startsWith("aws-actions/configure-aws-credentials"))!;
       expect(credentials.with!["aws-region"], file).toBe(pinned);
     }
