@@ -5,6 +5,7 @@ import { customerToken, newUser } from "../support/users";
 import { mailsAbout, peek, waitForStatus } from "../support/pipeline";
 import { ledgerEntry } from "@emporium/core/fulfilment";
 import { waitFor } from "../support/wait";
+import { functionLines } from "../support/logs";
 
 describe("no loss under faults", () => {
   it("every order event is fulfilled exactly once in effect or sits in the DLQ: processed + dead-lettered = N", async () => {
@@ -67,6 +68,12 @@ describe("no loss under faults", () => {
     // A terminal status: the customer can no longer cancel it, and stock is not given back twice.
     expect((await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken })).status).toBe(409);
     expect((await get(`/products/${declined.id}`)).body.stock).toBe(10);
+    // Evidence first: Fulfilment handled the event, successfully (its line is written only then), so the message was deleted, not retried.
+    const handled = await waitFor("Fulfilment's line for the order", async () => {
+      const lines = functionLines("Fulfilment").filter((line) => line.message === "order event handled" && line.orderId === placed.body.id);
+      return lines.length > 0 ? lines : undefined;
+    });
+    expect(handled.map((line) => line.outcome)).toEqual(["payment-failed"]);
     const dlq = await peek(inject("stack").queues.FulfilmentQueue.deadLetter!.url, 200);
     expect(dlq.filter((message) => message.body.includes(placed.body.id))).toEqual([]);
   });
