@@ -1,18 +1,14 @@
-import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromiumAvailable as available, launch } from "../support/browser";
 import { customerToken } from "../support/users";
 
 /**
- * A real cross-origin fetch from a page in headless Chromium (Debian's package; `.ci/run`
- * installs it) against the local API: from an allowed origin it works, preflight included;
+ * A real cross-origin fetch from a page in headless Chromium (found, or required in CI, by
+ * ../support/browser.ts) against the local API: from an allowed origin it works, preflight included;
  * from any other origin the browser refuses it.
  */
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is required in CI (apt-get install chromium)`);
-
 const page = "<!doctype html><title>front end</title><p>front end</p>";
 let browser: Browser;
 let otherServer: Server;
@@ -24,10 +20,7 @@ beforeAll(async () => {
   otherServer = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end(page));
   await new Promise<void>((resolve) => otherServer.listen(0, "127.0.0.1", () => resolve()));
   otherOrigin = `http://127.0.0.1:${(otherServer.address() as { port: number }).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launch();
 });
 
 afterAll(async () => {

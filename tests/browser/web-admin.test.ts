@@ -310,8 +310,11 @@ async function findUserRow(page: Page, text: string) {
     const row = page.getByRole("row", { name: new RegExp(text.replace(/[.+]/g, "\\$&")) });
     await page.getByRole("table").waitFor();
     if ((await row.count()) > 0) return row;
+    const firstRow = page.locator("tbody tr").first();
+    const shown = (await firstRow.textContent()) ?? "";
     await page.getByRole("button", { name: "Next page" }).click();
-    await page.waitForTimeout(300);
+    // The old rows stay until the next page has arrived (keepPreviousData): wait for them to be replaced.
+    await firstRow.filter({ hasNotText: shown }).waitFor();
   }
   throw new Error(`${text} is not in the users table`);
 }

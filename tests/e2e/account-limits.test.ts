@@ -148,6 +148,7 @@ describe("account flow limits", () => {
   });
 
   it("every account flow is limited per address or token and per IP, all far below the general API", () => {
+    expect(Object.keys(attemptLimits).length).toBeGreaterThan(0);
     for (const [flow, limits] of Object.entries(attemptLimits)) {
       for (const bucket of [limits.perAddress, limits.perToken, limits.perIp]) {
         if (!bucket) continue;

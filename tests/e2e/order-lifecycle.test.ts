@@ -14,6 +14,7 @@ import { createProduct } from "../support/catalogue";
 import { mailsAbout, waitForStatus } from "../support/pipeline";
 import { fireSchedule } from "../support/schedules";
 import { waitFor } from "../support/wait";
+import { clockPast } from "../support/clock";
 
 const HOLD_MS = DEFAULT_HOLD_MINUTES * 60_000;
 
@@ -24,9 +25,10 @@ describe("order lifecycle: no stock held forever", () => {
     // The provider is unreachable for this product: its orders stay PENDING (the case expiry exists for).
     const product = await createProduct({ stock: 10 }, "unavailable");
     const old = await post("/orders", { lines: [{ productId: product.id, quantity: 3 }] }, { token: user.accessToken });
-    await new Promise((resolve) => setTimeout(resolve, 20)); // two distinct creation instants
+    await clockPast(old.body.createdAt); // two distinct creation instants
     const young = await post("/orders", { lines: [{ productId: product.id, quantity: 2 }] }, { token: user.accessToken });
     expect([old.status, young.status]).toEqual([201, 201]);
+    expect(Date.parse(young.body.createdAt)).toBeGreaterThan(Date.parse(old.body.createdAt));
     const taken = await get(`/products/${product.id}`);
     expect(taken.body.stock).toBe(5);
 

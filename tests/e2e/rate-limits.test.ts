@@ -24,6 +24,7 @@ describe("rate limits and quotas", () => {
     expect(refused.headers.get("ratelimit-remaining")).toBe("0");
     expect(Number(refused.headers.get("ratelimit-reset"))).toBeGreaterThanOrEqual(retryAfter);
 
+    // A sleep on purpose: the claim is about time (admitted once the announced Retry-After has passed), not about an event to wait for.
     await sleep(retryAfter * 1000);
     expect((await ordersWith(key.secret)).status).toBe(200);
   });

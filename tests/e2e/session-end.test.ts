@@ -6,6 +6,7 @@ import { call, get, post } from "../support/http";
 import { latestCode } from "../support/mailbox";
 import { claimsOf } from "../support/tokens";
 import { adminToken, newUser } from "../support/users";
+import { nextWholeSecond } from "../support/clock";
 
 /**
  * A password reset and a role change end every session of the user: the tokens they held
@@ -13,8 +14,6 @@ import { adminToken, newUser } from "../support/users";
  */
 const stack = () => inject("stack");
 const idOf = (token: string) => String(claimsOf(token).sub);
-// Tokens carry `iat` in whole seconds: a token from the revocation's second counts as older.
-const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
 
 async function expectEnded(old: { accessToken: string; refreshToken: string }) {
   const stale = await get("/me", { token: old.accessToken });
@@ -38,7 +37,7 @@ describe("sessions end when they must", () => {
     await expectEnded(user);
     await expectEnded(other);
 
-    await nextSecond();
+    await nextWholeSecond();
     const fresh = await post("/auth/login", { email: user.email, password: newPassword });
     expect(fresh.status).toBe(200);
     expect((await get("/me", { token: fresh.body.accessToken })).status).toBe(200);
@@ -64,7 +63,7 @@ describe("sessions end when they must", () => {
     expect((await call("PATCH", `/users/${id}`, { token: admin, json: { role: "admin" } })).status).toBe(200);
     await expectEnded(user);
 
-    await nextSecond();
+    await nextWholeSecond();
     const promoted = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password);
     expect(claimsOf(promoted.accessToken)["cognito:groups"]).toEqual(["admin"]);
     expect((await get("/orders?status=PENDING", { token: promoted.accessToken })).status).toBe(200);
@@ -74,7 +73,7 @@ describe("sessions end when they must", () => {
     await expectEnded(promoted);
     expect((await get("/orders?status=PENDING", { token: promoted.accessToken })).status).toBe(401);
 
-    await nextSecond();
+    await nextWholeSecond();
     const demoted = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password);
     expect(claimsOf(demoted.accessToken)["cognito:groups"]).toEqual(["customer"]);
     expect((await get("/orders?status=PENDING", { token: demoted.accessToken })).status).toBe(403);
@@ -118,7 +117,7 @@ describe("a role change that fails halfway", () => {
     expect(stale.status).toBe(401);
     // Nothing else changed: the group and the profile still say customer.
     expect((await get(`/users/${id}`, { token: await adminToken() })).body.role).toBe("customer");
-    await nextSecond();
+    await nextWholeSecond();
     const again = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password);
     expect(claimsOf(again.accessToken)["cognito:groups"]).toEqual(["customer"]);
     expect((await get("/orders?status=PENDING", { token: again.accessToken })).status).toBe(403);

@@ -4,6 +4,7 @@ import { call, get, post } from "../support/http";
 import { adminToken, customerToken, newUser } from "../support/users";
 import { claimsOf } from "../support/tokens";
 import { createProduct } from "../support/catalogue";
+import { nextWholeSecond } from "../support/clock";
 
 const stack = () => inject("stack");
 const idOf = (token: string) => String(claimsOf(token).sub);
@@ -53,7 +54,7 @@ describe("user administration", () => {
     expect(stale.status).toBe(401);
     expect(stale.body.detail).toMatch(/sign in again/);
 
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // a token issued after the revocation second
+    await nextWholeSecond(); // a token issued after the revocation's second
     const fresh = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password);
     expect(claimsOf(fresh.accessToken)["cognito:groups"]).toEqual(["admin"]);
     expect((await get("/orders?status=PENDING", { token: fresh.accessToken })).status).toBe(200);
@@ -72,8 +73,9 @@ describe("user administration", () => {
     expect((await get("/me", { token: user.accessToken })).status).toBe(401);
     // Cognito refuses disabled users at sign-in; cognito-local still signs them in, and the API
     // refuses whatever token they get.
-    const after = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password).catch(() => undefined);
-    if (after) expect((await get("/me", { token: after.accessToken })).status).toBe(401);
+    const after = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password).catch((error: Error) => error);
+    if (after instanceof Error) expect(after).toMatchObject({ name: "NotAuthorizedException", message: "User is disabled." });
+    else expect((await get("/me", { token: after.accessToken })).status).toBe(401);
     const profile = await get(`/users/${id}`, { token: admin });
     expect(profile.body).toMatchObject({ id, email: null, name: null, deletedAt: expect.any(String) });
     const kept = await get(`/orders/${order.body.id}`, { token: admin });

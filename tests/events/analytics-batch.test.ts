@@ -40,7 +40,7 @@ describe("sales analytics counts a batch in as few writes as it can", () => {
   it("splits a batch whose markers and counters exceed one transaction's 100 actions", async () => {
     const events = Array.from({ length: 60 }, () => orderEvent({ quantity: 1, amount: 10 }));
     const results = await Analytics.countAll(events);
-    expect([...results.values()].every((result) => result === "counted")).toBe(true);
+    expect([...results.values()]).toEqual(Array(60).fill("counted"));
     const productId = events[59]!.data.lines[0]!.productId;
     expect(await salesOf(productId, DAY)).toEqual([{ productId, day: DAY, quantity: 1, revenue: { amount: 10, currency: "EUR" }, orders: 1 }]);
   });

@@ -10,6 +10,7 @@ import { customerToken } from "../support/users";
 import { claimsOf } from "../support/tokens";
 import { mailsAbout, salesOf, waitForStatus } from "../support/pipeline";
 import { waitFor } from "../support/wait";
+import { functionLines } from "../support/logs";
 import { kinesisEvent, orderEvent, orderImage, sqsEvent, streamEvent } from "./consumer-events";
 
 /**
@@ -52,9 +53,12 @@ describe("consumers under AWS-shaped events", () => {
     expect(await fulfilment(delivery, context)).toEqual({ batchItemFailures: [] });
     const confirmed = await waitForStatus(order.id, token, "CONFIRMED");
     expect(confirmed.version).toBe(2);
-    // The live pipeline delivered the same event too; still one confirmation.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await get(`/orders/${order.id}`, { token })).body.version).toBe(2);
+    // The live pipeline delivers the same event too: once its Fulfilment has handled it, still one confirmation.
+    const live = await waitFor("the live Fulfilment to handle the order's event", async () =>
+      functionLines("Fulfilment").find((line) => line.message === "order event handled" && line.orderId === order.id),
+    );
+    expect(live.eventId).toBe(`${order.id}:v1`);
+    expect((await get(`/orders/${order.id}`, { token })).body).toMatchObject({ status: "CONFIRMED", version: 2 });
   });
 
   it("fulfilment reports an unreachable payment provider as a batch item failure and leaves the order PENDING", async () => {

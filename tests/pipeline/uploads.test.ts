@@ -4,6 +4,7 @@ import { get, post } from "../support/http";
 import { adminToken, customerToken } from "../support/users";
 import { createProduct } from "../support/catalogue";
 import { waitFor } from "../support/wait";
+import { functionLines } from "../support/logs";
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("IHDR-and-the-rest-of-a-tiny-png")]);
 
@@ -38,16 +39,19 @@ describe("product images: presigned upload → S3 notification → processor", (
     const { imageId } = await upload(product.id, fake, "image/png");
     const { endpoints, environment } = inject("stack");
     const bucket = JSON.parse(environment.SST_RESOURCE_Uploads!).name as string;
+    const key = `uploads/${product.id}/${imageId}`;
+    // Evidence that the processor ran on this upload and judged it, before looking for what is gone.
+    const processed = await waitFor("the processor to handle the upload", async () =>
+      functionLines("ImageProcessor").find((line) => line.message === "image upload processed" && line.key === key),
+    );
+    expect(processed.outcome).toBe("rejected");
     const s3 = new S3Client({ endpoint: endpoints.messaging, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "l", secretAccessKey: "l" } });
-    await waitFor("the fake upload to be deleted", async () => {
-      try {
-        await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: `uploads/${product.id}/${imageId}` }));
-        return undefined;
-      } catch {
-        return true;
-      }
-    });
-    s3.destroy();
+    try {
+      // Gone, not unreachable: S3 answers 404 for the key (HEAD has no body, so no NoSuchKey code).
+      await expect(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).rejects.toMatchObject({ name: "NotFound", $metadata: { httpStatusCode: 404 } });
+    } finally {
+      s3.destroy();
+    }
     expect((await get(`/products/${product.id}`)).body.images).toEqual([]);
     const missing = await fetch(`${inject("stack").apiUrl}/products/${product.id}/images/${imageId}`, { redirect: "manual" });
     expect(missing.status).toBe(404);

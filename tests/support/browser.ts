@@ -5,13 +5,45 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { expect, inject } from "vitest";
 
 /**
- * Headless Chromium (Debian's package; `.ci/run` installs it) against the test run's web
- * origin, plus what every web test needs: viewports, screenshots a person can look at, and
- * axe-core's accessibility audit.
+ * Headless Chromium against the test run's web origin, plus what every web test needs:
+ * viewports, screenshots a person can look at, and axe-core's accessibility audit.
  */
-export const CHROMIUM = "/usr/bin/chromium";
-export const chromiumAvailable = existsSync(CHROMIUM);
-if (!chromiumAvailable && process.env.CI) throw new Error(`${CHROMIUM} is required in CI (apt-get install chromium)`);
+
+/**
+ * Where Chromium is: `CHROMIUM_PATH` (or Playwright's `PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH`)
+ * when set, else the first that exists of Debian's package (`.ci/run` installs it), Ubuntu's and
+ * snap's names, and the build `playwright-core install chromium` downloads (the GitHub workflow's).
+ */
+function findChromium(): string | undefined {
+  const explicit = process.env.CHROMIUM_PATH || process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
+  if (explicit) {
+    if (!existsSync(explicit)) throw new Error(`Chromium is not at ${explicit} (CHROMIUM_PATH / PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH)`);
+    return explicit;
+  }
+  return [...CHROMIUM_PATHS, playwrightChromium()].find((path) => path !== undefined && existsSync(path));
+}
+
+const CHROMIUM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium", "/usr/lib/chromium/chromium"];
+
+function playwrightChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined; // a platform Playwright has no build for
+  }
+}
+
+const inCi = Boolean(process.env.CI) && !["false", "0"].includes(process.env.CI!.toLowerCase());
+
+export const CHROMIUM = findChromium();
+export const chromiumAvailable = CHROMIUM !== undefined;
+// Locally the browser tests are skipped without Chromium; in CI they must run, so a missing browser fails the run.
+if (!chromiumAvailable && inCi) {
+  throw new Error(
+    `Chromium is required in CI and was not found (looked in ${[...CHROMIUM_PATHS, playwrightChromium() ?? "Playwright's download folder"].join(", ")}): ` +
+      "install it (apt-get install chromium, or bunx playwright-core install --with-deps chromium) or set CHROMIUM_PATH",
+  );
+}
 
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1280, height: 900 } as const;

@@ -39,7 +39,10 @@ describe("GitHub workflows", () => {
     const ci = parse(load("ci.yml"));
     expect(Object.keys(ci.on)).toContain("pull_request");
     const steps = ci.jobs.test.steps.map((step: { run?: string }) => step.run).filter(Boolean);
-    expect(steps).toEqual(["bun install --frozen-lockfile", "bun run test"]);
+    // Chromium is installed before the tests: the browser tests fail without it in CI.
+    expect(steps).toEqual(["bun install --frozen-lockfile", expect.stringContaining("playwright-core install --with-deps chromium"), "bun run test"]);
+    expect(steps[1]).toContain('>> "$GITHUB_ENV"');
+    expect(steps[1]).toContain("CHROMIUM_PATH=");
   });
 
   it("deploys production only for a commit of main whose CI passed, exactly that commit, with OIDC and never overlapping", () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { FunctionError, FunctionHost, FunctionTimeoutError } from "../src/functions/host";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -54,7 +54,7 @@ describe("function host", () => {
   it("reports a thrown error as a function error and captures what the function logged", async () => {
     await expect(host.invoke("Fails", {})).rejects.toThrow(FunctionError);
     await expect(host.invoke("Fails", {})).rejects.toMatchObject({ errorType: "TypeError", message: "boom" });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(lines).toContain('fn:Fails {"level":"INFO","message":"about to fail"}');
+    // The worker's output reaches the host after its answer: wait for the line, not for a while.
+    await vi.waitFor(() => expect(lines).toContain('fn:Fails {"level":"INFO","message":"about to fail"}'), { timeout: 2_000, interval: 10 });
   });
 });

@@ -80,7 +80,9 @@ describe("local SES v2", () => {
     expect(eml).not.toContain("\r\nBcc:");
     expect(eml).toContain("Content-Type: text/plain; charset=UTF-8");
     expect(eml).not.toContain("multipart");
-    expect(ses.outbox().find((mail) => mail.messageId === MessageId)?.html).toBeUndefined();
+    const stored = ses.outbox().find((mail) => mail.messageId === MessageId);
+    expect(stored).toMatchObject({ messageId: MessageId, text: "On its way." });
+    expect(stored).not.toHaveProperty("html");
   });
 
   it("refuses malformed requests as SES does: 400 BadRequestException with a message", async () => {

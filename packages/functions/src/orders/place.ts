@@ -7,7 +7,7 @@ export const handler = route(
   "POST /orders",
   async (request) => {
     const order = await Orders.place(request.principal, request.body(Orders.placeOrderSchema));
-    recordOrderPlaced(order.total);
+    recordOrderPlaced(order);
     return created(order, `/orders/${order.id}`);
   },
   { idempotency: idempotent },
