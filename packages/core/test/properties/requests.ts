@@ -69,7 +69,7 @@ export const badQuantityIsJudgedOnItsLine = fc.property(orderWithOneBadQuantity,
 });
 
 /** Prices that put line totals and order totals on both sides of the money limit. */
-const price = fc.oneof(
+export const price = fc.oneof(
   fc.constantFrom(0, 1, MAX_AMOUNT, MAX_AMOUNT - 1, Math.floor(MAX_AMOUNT / MAX_QUANTITY), Math.floor(MAX_AMOUNT / MAX_QUANTITY) + 1),
   fc.integer({ min: 0, max: MAX_AMOUNT }),
   fc.integer({ min: 0, max: Math.floor(MAX_AMOUNT / MAX_QUANTITY) + 10 }),
@@ -105,7 +105,7 @@ export const extremeOrdersAreAcceptedExactlyWithinTheMoneyLimit = fc.property(ex
 });
 
 /** Product bodies near every limit of the schema: name length and content, price, currency, stock. */
-const productBody = fc.record({
+export const productBody = fc.record({
   name: fc.oneof(productName, fc.constantFrom("", "   ", " \t\n"), fc.integer({ min: 0, max: 3 }).map((n) => ` ${"é".repeat(199 + n)} `)),
   price: fc.record({
     amount: fc.oneof(fc.constantFrom(0, MAX_AMOUNT, MAX_AMOUNT + 1, -1, 0.5), fc.integer({ min: 0, max: MAX_AMOUNT })),
@@ -119,7 +119,7 @@ const productBody = fc.record({
  * characters as Unicode code points), after trimming; amounts are whole minor units up to the
  * limit; stock is a whole number up to a billion.
  */
-function expectedProductIssues(body: fc.RecordValue<{ name: string; price: { amount: number; currency: string }; stock: number }>): string[] {
+export function expectedProductIssues(body: { name: string; price: { amount: number; currency: string }; stock: number }): string[] {
   const issues: string[] = [];
   const characters = [...body.name.trim()].length;
   if (characters < 1 || characters > 200) issues.push("name");
@@ -141,8 +141,9 @@ export const productBodiesAreJudgedFieldByField = fc.property(productBody, (body
 });
 
 /** Every property above, by name, for whatever runs them all. */
-export const requestProperties = {
+// Properties of different value types side by side: the table only runs them.
+export const requestProperties: Record<string, fc.IProperty<any>> = {
   "a bad quantity on any line of real products is refused naming that line's quantity": badQuantityIsJudgedOnItsLine,
   "orders at the quantity and money limits are accepted exactly when every total fits, and a refusal names the field": extremeOrdersAreAcceptedExactlyWithinTheMoneyLimit,
   "product bodies with long, Unicode or out-of-range values are judged field by field": productBodiesAreJudgedFieldByField,
-} as const;
+};

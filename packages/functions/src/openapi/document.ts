@@ -1,4 +1,4 @@
-import { toJsonSchema } from "@valibot/to-json-schema";
+import { toJsonSchema, type ConversionConfig } from "@valibot/to-json-schema";
 import type * as v from "valibot";
 import { REFRESH_COOKIE, refreshCookiePaths } from "../http/session-cookie";
 import { routeEntries, type RouteSpec } from "../manifest";
@@ -14,8 +14,8 @@ import * as R from "./representations";
  * JSON Schema's `maxLength` counts characters (code points), which is what the core schemas'
  * `maxCodePoints` checks; the converter does not know that action, so it is mapped here.
  */
-const overrideAction = ({ valibotAction, jsonSchema }: { valibotAction: { type: string; requirement?: unknown }; jsonSchema: Record<string, unknown> }) =>
-  valibotAction.type === "max_code_points" ? { ...jsonSchema, maxLength: valibotAction.requirement as number } : undefined;
+const overrideAction: ConversionConfig["overrideAction"] = ({ valibotAction, jsonSchema }) =>
+  valibotAction.type === "max_code_points" ? { ...jsonSchema, maxLength: (valibotAction as v.MaxCodePointsAction<string, number, undefined>).requirement } : undefined;
 const schema = (source: v.GenericSchema) => toJsonSchema(source, { target: "draft-2020-12", errorMode: "ignore", overrideAction }) as Record<string, unknown>;
 
 const errorBody = { oneOf: [{ $ref: "#/components/schemas/Problem" }, { $ref: "#/components/schemas/GatewayMessage" }] };
