@@ -313,25 +313,48 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     ]);
   });
 
-  it("grants each route's function IAM access to its links' resources only", () => {
+  it("grants every function (routes, authorizer, trigger, consumers, image processor, schedule) access to its links' resources and its event source only", () => {
     const byHandler = functionsByHandler(g());
     const roles = new Map(ofType(g(), "aws:iam/role:Role").map((r) => [r.state.arn, r]));
+    const mappings = ofType(g(), "aws:lambda/eventSourceMapping:EventSourceMapping");
     const arnOf = (link: Link) => {
       const where = linkResource[link];
       return where ? named(g(), where[0], where[1]).state.arn : undefined;
     };
-    for (const spec of [...routeEntries().map(([, s]) => s), apiKeyAuthorizer]) {
-      const fn = byHandler.get(spec.handler)!;
-      const role = roles.get(fn.inputs.role)!;
+    const problems: string[] = [];
+    let checked = 0;
+    for (const spec of manifestFunctions) {
+      const fn = byHandler.get(spec.handler);
+      expect(fn, spec.name).toBeDefined();
+      const role = roles.get(fn!.inputs.role)!;
       expect(role, spec.name).toBeDefined();
-      // What AWS itself requires of every role (tracing) is checked against the requirements
-      // table; everything else must be the links' resources.
-      const needed = requirementsByFunction(g()).get(fn.state.arn)!;
+      // What AWS itself requires of every role (tracing, an on-failure destination) is checked
+      // against the requirements table; everything else must be the links' resources, or the
+      // event source the function's mapping reads, and that only for reading it.
+      const needed = requirementsByFunction(g()).get(fn!.state.arn)!;
       const statements = roleStatements(g(), role).filter((statement) => !needed.some((need) => isExactly(statement, need)));
-      const granted = new Set(statements.flatMap((s) => s.Resource).map((arn) => arn.replace(/\/\*$/, "")));
-      const expected = new Set(spec.links.map(arnOf).filter((arn): arn is string => arn !== undefined));
-      expect([...granted].sort(), spec.name).toEqual([...expected].sort());
+      const linked = new Set(spec.links.map(arnOf).filter((arn): arn is string => arn !== undefined));
+      const source: string | undefined = mappings.find((m) => m.inputs.functionName === fn!.state.arn)?.inputs.eventSourceArn;
+      expect(source !== undefined, spec.name).toBe(Object.values(consumers).some((consumer) => consumer.handler === spec.handler));
+      const granted = new Set<string>();
+      for (const statement of statements) {
+        for (const resource of statement.Resource) {
+          const arn = resource.replace(/\/\*$/, "");
+          granted.add(arn);
+          if (linked.has(arn)) continue;
+          if (source && (arn === source || glob(resource).test(source))) {
+            const beyondReading = statement.Action.filter((action) => !eventSourceReading.has(action));
+            if (beyondReading.length > 0) problems.push(`${spec.name}: ${beyondReading.join(", ")} on its event source ${resource}`);
+            continue;
+          }
+          problems.push(`${spec.name}: ${statement.Action.join(", ")} on ${resource}, which it neither links nor reads events from`);
+        }
+      }
+      for (const arn of linked) if (!granted.has(arn)) problems.push(`${spec.name}: no access to its link ${arn}`);
+      checked++;
     }
+    expect(problems).toEqual([]);
+    expect(checked).toBe(manifestFunctions.length);
   });
 });
 
@@ -365,6 +388,13 @@ describe("infra graph across stages", () => {
     expect(checked).toBeGreaterThan(100);
   });
 });
+
+/** What reading an event source takes (AWS's requirements, plus SST's receive-side extras for queues): nothing that writes. */
+const eventSourceReading = new Set([
+  ...(["dynamodbStreamSource", "kinesisSource", "sqsSource"] as const).flatMap((integration) => (roleRequirements[integration] as { actions: readonly string[] }).actions),
+  "sqs:ChangeMessageVisibility",
+  "sqs:GetQueueUrl",
+]);
 
 /** Resource types whose names AWS scopes to the account and region (or the world), and the input holding the name. */
 const accountScopedName: Record<string, string> = {
