@@ -50,7 +50,6 @@ const linkResource: Partial<Record<Link, [type: string, name: string]>> = {
   Analytics: ["aws:kinesis/stream:Stream", "AnalyticsStream"],
   Exports: ["aws:s3/bucket:Bucket", "ExportsBucket"],
   Uploads: ["aws:s3/bucket:Bucket", "UploadsBucket"],
-  Email: ["aws:sesv2/emailIdentity:EmailIdentity", "EmailIdentity"],
   ...Object.fromEntries(Object.keys(queues).map((q) => [q, ["aws:sqs/queue:Queue", `${q}Queue`]])),
 };
 
@@ -420,25 +419,56 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     ]);
   });
 
-  it("grants each route's function IAM access to its links' resources only", () => {
+  it("grants every function (routes, authorizer, trigger, consumers, image processor, schedule) access to its links' resources and its event source only", () => {
     const byHandler = functionsByHandler(g());
     const roles = new Map(ofType(g(), "aws:iam/role:Role").map((r) => [r.state.arn, r]));
-    const arnOf = (link: Link) => {
+    const mappings = ofType(g(), "aws:lambda/eventSourceMapping:EventSourceMapping");
+    // Email is sending rights (infra/email.ts): production links SST's Email component (its
+    // identity and configuration set), other stages send from this account's identities.
+    const emailResources = ofType(g(), "aws:sesv2/emailIdentity:EmailIdentity")
+      .concat(ofType(g(), "aws:sesv2/configurationSet:ConfigurationSet"))
+      .map((resource) => resource.state.arn as string);
+    expect(emailResources).toHaveLength(stage === "production" ? 2 : 0);
+    const arnsOf = (link: Link): string[] => {
+      if (link === "Email") return stage === "production" ? emailResources : ["arn:aws:ses:eu-west-1:123456789012:identity"];
       const where = linkResource[link];
-      return where ? named(g(), where[0], where[1]).state.arn : undefined;
+      return where ? [named(g(), where[0], where[1]).state.arn] : [];
     };
-    for (const spec of [...routeEntries().map(([, s]) => s), apiKeyAuthorizer]) {
-      const fn = byHandler.get(spec.handler)!;
-      const role = roles.get(fn.inputs.role)!;
+    const problems: string[] = [];
+    let checked = 0;
+    for (const spec of manifestFunctions) {
+      const fn = byHandler.get(spec.handler);
+      expect(fn, spec.name).toBeDefined();
+      const role = roles.get(fn!.inputs.role)!;
       expect(role, spec.name).toBeDefined();
-      // What AWS itself requires of every role (tracing) is checked against the requirements
-      // table; everything else must be the links' resources.
-      const needed = requirementsByFunction(g()).get(fn.state.arn)!;
+      // What AWS itself requires of every role (tracing, an on-failure destination) is checked
+      // against the requirements table; everything else must be the links' resources, or the
+      // event source the function's mapping reads, and that only for reading it.
+      const needed = requirementsByFunction(g()).get(fn!.state.arn)!;
       const statements = roleStatements(g(), role).filter((statement) => !needed.some((need) => isExactly(statement, need)));
-      const granted = new Set(statements.flatMap((s) => s.Resource).map((arn) => arn.replace(/\/\*$/, "")));
-      const expected = new Set(spec.links.map(arnOf).filter((arn): arn is string => arn !== undefined));
-      expect([...granted].sort(), spec.name).toEqual([...expected].sort());
+      const linked = new Set(spec.links.flatMap(arnsOf));
+      const source: string | undefined = mappings.find((m) => m.inputs.functionName === fn!.state.arn)?.inputs.eventSourceArn;
+      expect(source !== undefined, spec.name).toBe(Object.values(consumers).some((consumer) => consumer.handler === spec.handler));
+      const granted = new Set<string>();
+      for (const statement of statements) {
+        for (const resource of statement.Resource) {
+          const arn = resource.replace(/\/\*$/, "");
+          granted.add(arn);
+          if (linked.has(arn)) continue;
+          if (allowed.some((allowance) => allowance.fn === spec.name && allowance.resource.test(resource) && statement.Action.every((a) => allowance.actions.includes(a)))) continue;
+          if (source && resource !== "*" && (arn === source || glob(resource).test(source))) {
+            const beyondReading = statement.Action.filter((action) => !eventSourceReading.has(action));
+            if (beyondReading.length > 0) problems.push(`${spec.name}: ${beyondReading.join(", ")} on its event source ${resource}`);
+            continue;
+          }
+          problems.push(`${spec.name}: ${statement.Action.join(", ")} on ${resource}, which it neither links nor reads events from`);
+        }
+      }
+      for (const arn of linked) if (!granted.has(arn)) problems.push(`${spec.name}: no access to its link ${arn}`);
+      checked++;
     }
+    expect(problems).toEqual([]);
+    expect(checked).toBe(manifestFunctions.length);
   });
 });
 
@@ -472,6 +502,35 @@ describe("infra graph across stages", () => {
     expect(checked).toBeGreaterThan(100);
   });
 });
+
+/**
+ * Grants beyond links and event sources, each for a reason that no link can express. The
+ * post-confirmation trigger puts new users in a group of the pool it belongs to; the pool is
+ * created with the trigger, so the trigger's role cannot name it and names the account's pools.
+ */
+const allowed: { fn: string; actions: string[]; resource: RegExp; reason: string }[] = [
+  {
+    fn: "PostConfirmation",
+    actions: ["cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup"],
+    resource: /^arn:aws:cognito-idp:eu-west-1:123456789012:userpool\/\*$/,
+    reason: "the trigger is part of the pool's definition, so its role cannot name the pool",
+  },
+  {
+    fn: "Notifications",
+    actions: ["ses:SendEmail", "ses:SendRawEmail", "ses:SendTemplatedEmail"],
+    resource: /^\*$/,
+    reason:
+      "production links SST's Email component, whose link adds sending from any identity; narrowing it means replacing that component " +
+      "(SST component names are unique, so a narrower link cannot take the name `Email` beside it): an open least-privilege gap, not a need",
+  },
+];
+
+/** What reading an event source takes (AWS's requirements, plus SST's receive-side extras for queues): nothing that writes. */
+const eventSourceReading = new Set([
+  ...(["dynamodbStreamSource", "kinesisSource", "sqsSource"] as const).flatMap((integration) => (roleRequirements[integration] as { actions: readonly string[] }).actions),
+  "sqs:ChangeMessageVisibility",
+  "sqs:GetQueueUrl",
+]);
 
 /** Resource types whose names AWS scopes to the account and region (or the world), and the input holding the name. */
 const accountScopedName: Record<string, string> = {

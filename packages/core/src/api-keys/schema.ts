@@ -17,7 +17,7 @@ export interface ApiKey {
 }
 
 export const newApiKeySchema = v.strictObject({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(100)),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxCodePoints(100)),
   scopes: v.pipe(
     v.array(v.picklist(API_KEY_SCOPES, `must be one of ${API_KEY_SCOPES.join(", ")}`)),
     v.minLength(1, "must grant at least one scope"),

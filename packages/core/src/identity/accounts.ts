@@ -37,7 +37,7 @@ const codeSchema = v.pipe(v.string(), v.trim(), v.regex(/^\d{6}$/, "must be the 
 export const signUpSchema = v.strictObject({
   email: emailSchema,
   password: passwordSchema,
-  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200))),
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxCodePoints(200))),
 });
 export const confirmSignUpSchema = v.strictObject({ email: emailSchema, code: codeSchema });
 /**

@@ -14,8 +14,9 @@ export interface Product {
   images?: { id: string; contentType: string; size: number }[];
 }
 
-const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200));
-const descriptionSchema = v.pipe(v.string(), v.maxLength(4000));
+// Lengths count characters (code points), as the OpenAPI document's `maxLength` does, not UTF-16 units.
+const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxCodePoints(200));
+const descriptionSchema = v.pipe(v.string(), v.maxCodePoints(4000));
 const stockSchema = v.pipe(v.number(), v.integer("must be an integer"), v.minValue(0), v.maxValue(1_000_000_000));
 
 /** What an admin may send to create a product. Ids, versions and timestamps are server-owned. */

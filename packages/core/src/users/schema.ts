@@ -15,7 +15,7 @@ export interface UserProfile {
   updatedAt: string;
 }
 
-const nameSchema = v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(200)));
+const nameSchema = v.nullable(v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxCodePoints(200)));
 
 /** The only fields a user may change on their own profile; ids, e-mail and role are not among them. */
 export const profilePatchSchema = v.strictObject({

@@ -6,6 +6,7 @@ import { problem } from "./problem";
 import { spend } from "./rate-limit";
 import { Request, type ApiEvent } from "./request";
 import type { Response } from "./response";
+import { PRIVATE_CACHE } from "./versioning";
 
 /**
  * Wraps a route's logic into a Lambda handler: identifies the caller as the manifest entry for
@@ -14,6 +15,9 @@ import type { Response } from "./response";
  */
 export function route(key: ManifestRouteKey, handle: (request: Request) => Promise<Response>, options: { idempotency?: IdempotencyRunner } = {}) {
   const spec: RouteSpec = routes[key];
+  // A GET answer is cacheable unless it says otherwise (RFC 9111), and a shared cache may keep
+  // one that says nothing: whatever a handler does not mark public stays in the caller's cache.
+  const caching: Record<string, string> = key.startsWith("GET ") ? { "cache-control": PRIVATE_CACHE } : {};
   // The manifest says which routes honour Idempotency-Key; a handler that forgets fails at start.
   if (spec.idempotency && !options.idempotency) throw new Error(`${key} is idempotent in the manifest; pass { idempotency: idempotent } to route()`);
   const handler = async (event: ApiEvent, context: Context): Promise<Response> => {
@@ -35,7 +39,7 @@ export function route(key: ManifestRouteKey, handle: (request: Request) => Promi
     }
     logger.info("request completed", { status: response.statusCode });
     logger.removeKeys(["requestId", "correlationId", "route"]);
-    return { ...response, headers: { ...request?.rateLimit, ...response.headers, "x-request-id": requestId } };
+    return { ...response, headers: { ...request?.rateLimit, ...caching, ...response.headers, "x-request-id": requestId } };
   };
   // Lets a test check that each manifest entry points at the handler written for that route.
   return Object.assign(handler, { routeKey: key });

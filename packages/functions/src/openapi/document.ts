@@ -1,4 +1,4 @@
-import { toJsonSchema } from "@valibot/to-json-schema";
+import { toJsonSchema, type ConversionConfig } from "@valibot/to-json-schema";
 import type * as v from "valibot";
 import { REFRESH_COOKIE, refreshCookiePaths } from "../http/session-cookie";
 import { routeEntries, type RouteSpec } from "../manifest";
@@ -10,7 +10,13 @@ import * as R from "./representations";
  * valibot schemas (request bodies and queries the handlers validate with, responses from
  * ./representations). Nothing is written by hand twice.
  */
-const schema = (source: v.GenericSchema) => toJsonSchema(source, { target: "draft-2020-12", errorMode: "ignore" }) as Record<string, unknown>;
+/**
+ * JSON Schema's `maxLength` counts characters (code points), which is what the core schemas'
+ * `maxCodePoints` checks; the converter does not know that action, so it is mapped here.
+ */
+const overrideAction: ConversionConfig["overrideAction"] = ({ valibotAction, jsonSchema }) =>
+  valibotAction.type === "max_code_points" ? { ...jsonSchema, maxLength: (valibotAction as v.MaxCodePointsAction<string, number, undefined>).requirement } : undefined;
+const schema = (source: v.GenericSchema) => toJsonSchema(source, { target: "draft-2020-12", errorMode: "ignore", overrideAction }) as Record<string, unknown>;
 
 const errorBody = { oneOf: [{ $ref: "#/components/schemas/Problem" }, { $ref: "#/components/schemas/GatewayMessage" }] };
 const ERROR_STATUSES = { "4XX": "Refused: problem details (or API Gateway's own message)", "5XX": "A fault" } as const;
