@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { newId } from "../ids";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import { getProducts } from "../products";
-import { transactionCancellationReasons } from "../table";
+import { LOST_RACE, retryLostRaces, transactionCancellationReasons } from "../table";
 import * as repository from "./repository";
 import { canTransition, releasesStock, type OrderStatus } from "./lifecycle";
 import { priceOrder } from "./pricing";
@@ -15,9 +15,6 @@ import type { Order, OrderSearch, OrderWithLines, PlaceOrder } from "./schema";
  */
 const MAX_ATTEMPTS = 10;
 
-const pause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * 2 ** attempt)));
-
 /**
  * Places an order: prices every line from the catalogue (never from the client, see
  * ./pricing.ts) and writes the order, its lines and the stock decrements in one transaction,
@@ -25,7 +22,7 @@ const pause = (attempt: number) =>
  */
 export async function place(principal: Principal, input: PlaceOrder, now = () => new Date()): Promise<OrderWithLines> {
   const orderId = newId();
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  const placed = await retryLostRaces(MAX_ATTEMPTS, async () => {
     const products = await getProducts(input.lines.map((line) => line.productId));
     const { order, lines } = priceOrder(input, products, { id: orderId, userId: principal.userId }, now().toISOString());
     try {
@@ -34,10 +31,11 @@ export async function place(principal: Principal, input: PlaceOrder, now = () =>
     } catch (error) {
       // Stock taken or a product edited since we read it, or a concurrent transaction: re-price.
       if (!transactionCancellationReasons(error)) throw error;
-      await pause(attempt);
+      return LOST_RACE;
     }
-  }
-  throw new ConflictError("The order could not be placed because the products kept changing; retry.");
+  });
+  if (placed === LOST_RACE) throw new ConflictError("The order could not be placed because the products kept changing; retry.");
+  return placed;
 }
 
 /** An order as the system sees it (consumers), without an acting user. */
@@ -86,7 +84,7 @@ async function move(
   read: (id: string) => Promise<OrderWithLines | undefined> = repository.getOrder,
   guard: (order: OrderWithLines) => void = () => {},
 ): Promise<{ order: OrderWithLines; changed: boolean }> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  const moved = await retryLostRaces(MAX_ATTEMPTS, async () => {
     const order = await read(id);
     if (!order) throw new NotFoundError(`Order ${id} does not exist.`);
     guard(order);
@@ -101,10 +99,11 @@ async function move(
       return { order: { ...order, status: to, version: order.version + 1, updatedAt: timestamp }, changed: true };
     } catch (error) {
       if (!transactionCancellationReasons(error)) throw error;
-      await pause(attempt); // the order or a product changed meanwhile: look again
+      return LOST_RACE; // the order or a product changed meanwhile: look again
     }
-  }
-  throw new ConflictError(`Order ${id} kept changing; retry.`);
+  });
+  if (moved === LOST_RACE) throw new ConflictError(`Order ${id} kept changing; retry.`);
+  return moved;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ApiClient } from "../auth";
 import { ConflictError, NotFoundError, PreconditionFailedError } from "../errors";
 import { newId } from "../ids";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
+import { LOST_RACE, retryLostRaces } from "../table";
 import * as repository from "./repository";
 import type { NewProduct, Product, ProductReplacement } from "./schema";
 import { listStockAudit, stockAuditEntry, stockAuditItem, type StockAuditEntry } from "./stock-audit";
@@ -51,12 +52,13 @@ async function rewrite(
   expectedVersion?: number,
   record?: (before: Product, after: Product) => Record<string, unknown>,
 ): Promise<Product> {
-  for (let attempt = 0; attempt < REWRITE_ATTEMPTS; attempt++) {
+  const rewritten = await retryLostRaces(REWRITE_ATTEMPTS, async () => {
     const current = await get(id);
     if (expectedVersion !== undefined && expectedVersion !== current.version) throw stale(id, current.version);
     const product: Product = { ...current, ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
-    if (await repository.replaceProduct(product, current.version, record?.(current, product))) return product;
-  }
+    return (await repository.replaceProduct(product, current.version, record?.(current, product))) ? product : LOST_RACE;
+  });
+  if (rewritten !== LOST_RACE) return rewritten;
   const latest = await repository.getProduct(id);
   if (!latest) throw notFound(id);
   if (expectedVersion !== undefined) throw stale(id, latest.version);

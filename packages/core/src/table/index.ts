@@ -4,3 +4,4 @@ export { isConditionalCheckFailure, transactionCancellationReasons } from "./err
 export { pingTable } from "./health";
 export { queryPage, type PageQuery } from "./page";
 export { claim, release, markerItem, markerKey } from "./markers";
+export { retryLostRaces, LOST_RACE } from "./retry";
