@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import { get, post } from "../support/http";
 import { newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
+import { offlineOnly } from "../support/target";
 
 /** What the functions log, read back from the stack's captured output. */
 function linesOf(fn: string): Record<string, any>[] {
@@ -12,7 +13,7 @@ function linesOf(fn: string): Record<string, any>[] {
     .map((line) => JSON.parse(line.slice(line.indexOf("{"))));
 }
 
-describe("observability", () => {
+describe("observability", offlineOnly, () => {
   it("logs one structured line per request with request id, correlation id and cold start", async () => {
     const response = await get("/products?limit=1", { headers: { "x-correlation-id": "trace-me-123" } });
     await new Promise((resolve) => setTimeout(resolve, 200));
