@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { OFFLINE_TAG, offlineTagDescription } from "./tests/support/modes";
+import { OFFLINE_TAG, offlineTagDescription } from "./tests/support/modes.ts";
 
 /**
  * One offline stack per run (globalSetup), shared by every test file; tests isolate by their

@@ -86,7 +86,7 @@ describe("JWT authorizer (local API Gateway)", () => {
     expect(after.body).toEqual(product);
   });
 
-  it("hides another user's order behind a 404 and lets neither read nor cancel it", async () => {
+  it("hides another user's order behind a 404 and lets neither read nor cancel it", offlineOnly, async () => {
     const product = await createProduct({ stock: 5 });
     const owner = await newUser();
     const intruder = await newUser();

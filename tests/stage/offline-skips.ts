@@ -1,5 +1,5 @@
 import type { Reporter, TestModule } from "vitest/node";
-import { OFFLINE_TAG } from "../support/modes";
+import { OFFLINE_TAG } from "../support/modes.ts";
 
 /** Prints how many tests a remote run skipped because they need offline hooks, and which. */
 export class OfflineSkipsReporter implements Reporter {

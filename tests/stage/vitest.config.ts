@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
-import { OFFLINE_TAG, offlineTagDescription, TARGET_VARIABLE } from "../support/modes";
-import { OfflineSkipsReporter } from "./offline-skips";
+import { OFFLINE_TAG, offlineTagDescription, TARGET_VARIABLE } from "../support/modes.ts";
+import { OfflineSkipsReporter } from "./offline-skips.ts";
 
 /**
  * The HTTP and browser end-to-end tests against a remote target (a deployed stage), known only by
