@@ -1,7 +1,8 @@
 /**
  * Runs the HTTP and browser end-to-end suite against a deployed stage:
  *
- *   bun run test:stage <stage> [vitest arguments]     (or EMPORIUM_STAGE=<stage> bun run test:stage)
+ *   bun run test:stage --stage <stage> [vitest arguments]
+ *   (or `bun run test:stage <stage> …`, or EMPORIUM_STAGE=<stage> bun run test:stage …)
  *
  * Outside `sst shell` it re-runs itself inside `sst shell --stage <stage>`, which hands it the
  * stage's resources (SST_RESOURCE_*) and AWS credentials. Inside, it reads the API and web URLs
@@ -20,8 +21,20 @@ import type { Target } from "../support/target";
 import { ensureTestUsers } from "./users";
 
 const root = resolve(import.meta.dirname, "../..");
-const args = process.argv.slice(2);
 const isStageName = (value: string | undefined) => value !== undefined && /^[a-z0-9][a-z0-9-]*$/i.test(value);
+
+/** The stage from `--stage <stage>`, `--stage=<stage>` or a first bare name; the rest goes to vitest. */
+function parseArguments(argv: string[]): { stage?: string; rest: string[] } {
+  const rest = [...argv];
+  const flag = rest.findIndex((arg) => arg === "--stage" || arg.startsWith("--stage="));
+  if (flag >= 0) {
+    const [arg] = rest.splice(flag, 1);
+    const stage = arg === "--stage" ? rest.splice(flag, 1)[0] : arg!.slice("--stage=".length);
+    if (!isStageName(stage)) fail(`not a stage name: ${stage ?? "(missing)"}`);
+    return { stage, rest };
+  }
+  return isStageName(rest[0]) ? { stage: rest.shift(), rest } : { rest };
+}
 
 function fail(message: string): never {
   console.error(`test:stage: ${message}`);
@@ -49,10 +62,12 @@ function stageOutputs(stage: string): Outputs {
   };
 }
 
+const parsed = parseArguments(process.argv.slice(2));
+const args = parsed.rest;
 let outputs = givenTarget();
 if (!outputs) {
-  const stage = process.env.EMPORIUM_STAGE || (isStageName(args[0]) ? args.shift() : undefined);
-  if (!stage) fail("name the stage: bun run test:stage <stage>, or set EMPORIUM_STAGE");
+  const stage = parsed.stage ?? (process.env.EMPORIUM_STAGE || undefined);
+  if (!stage) fail("name the stage: bun run test:stage --stage <stage> (or <stage> first, or EMPORIUM_STAGE)");
   if (!process.env.SST_RESOURCE_App) {
     // Not inside sst shell yet: run this script again there, for the stage's resources and credentials.
     const shell = spawnSync(join(root, "node_modules/.bin/sst"), ["shell", "--stage", stage, "--", "bun", "tests/stage/run.ts", ...args], {

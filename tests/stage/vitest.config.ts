@@ -8,7 +8,7 @@ import { OfflineSkipsReporter } from "./offline-skips.ts";
  * its URLs and pool ids: no stack is started and no offline environment is set. Started by
  * tests/stage/run.ts, which finds the target and creates its test users.
  */
-if (!process.env[TARGET_VARIABLE]) throw new Error(`${TARGET_VARIABLE} is not set: run the remote suite with \`bun run test:stage <stage>\``);
+if (!process.env[TARGET_VARIABLE]) throw new Error(`${TARGET_VARIABLE} is not set: run the remote suite with \`bun run test:stage --stage <stage>\``);
 
 export default defineConfig({
   test: {
