@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { OFFLINE_TAG, offlineTagDescription } from "./tests/support/modes.ts";
 
 /**
  * One offline stack per run (globalSetup), shared by every test file; tests isolate by their
@@ -10,6 +11,8 @@ export default defineConfig({
     globalSetup: ["tests/setup/global.ts"],
     setupFiles: ["tests/setup/environment.ts"],
     fileParallelism: false,
+    // Offline, every test runs; tests/stage/vitest.config.ts skips these against a remote target.
+    tags: [{ name: OFFLINE_TAG, description: offlineTagDescription }],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Handlers invoked directly by tests log warnings and errors only; the stack logs everything to a file.

@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { chromiumAvailable as available, launch } from "../support/browser";
 import { customerToken } from "../support/users";
+import { offlineOnly, target } from "../support/target";
 
 /**
  * A real cross-origin fetch from a page in headless Chromium (found, or required in CI, by
@@ -40,8 +41,8 @@ async function fetchFrom(origin: string, script: string): Promise<{ ok: boolean;
 }
 
 describe.skipIf(!available)("CORS in a real browser", () => {
-  it("lets the allowed origin read the catalogue, with exposed headers", async () => {
-    const api = inject("stack").apiUrl;
+  it("lets the allowed origin read the catalogue, with exposed headers", offlineOnly, async () => {
+    const api = target.apiUrl;
     const result = await fetchFrom(
       inject("stack").allowedOrigin,
       `fetch(${JSON.stringify(`${api}/products?limit=1`)}).then(async (r) => ({ ok: r.ok, status: r.status, body: await r.json(), headers: { requestId: r.headers.get("x-request-id"), limit: r.headers.get("ratelimit-limit") } }), (e) => ({ ok: false, error: String(e) }))`,
@@ -51,8 +52,8 @@ describe.skipIf(!available)("CORS in a real browser", () => {
     expect(result.headers?.limit).toBe("100");
   });
 
-  it("lets the allowed origin make a preflighted, authenticated write", async () => {
-    const api = inject("stack").apiUrl;
+  it("lets the allowed origin make a preflighted, authenticated write", offlineOnly, async () => {
+    const api = target.apiUrl;
     const token = await customerToken();
     const result = await fetchFrom(
       inject("stack").allowedOrigin,
@@ -64,7 +65,7 @@ describe.skipIf(!available)("CORS in a real browser", () => {
   });
 
   it("refuses every other origin", async () => {
-    const api = inject("stack").apiUrl;
+    const api = target.apiUrl;
     const read = await fetchFrom(otherOrigin, `fetch(${JSON.stringify(`${api}/products?limit=1`)}).then((r) => ({ ok: true, status: r.status }), (e) => ({ ok: false, error: String(e) }))`);
     expect(read).toEqual({ ok: false, error: "TypeError: Failed to fetch" });
     const write = await fetchFrom(

@@ -5,6 +5,7 @@ import { chromiumAvailable, launch, logIn, openApp } from "../support/browser";
 import { call, post } from "../support/http";
 import { latestCode } from "../support/mailbox";
 import { newUser } from "../support/users";
+import { offlineOnly } from "../support/target";
 
 /**
  * Account pages against the real API: a resent confirmation code, a password reset with the
@@ -20,7 +21,7 @@ afterAll(async () => browser?.close());
 const password = () => `Pw-${randomUUID().slice(0, 8)}-Aa1!`;
 
 describe.skipIf(!chromiumAvailable)("account pages in the browser", () => {
-  it("confirms with a resent code", async () => {
+  it("confirms with a resent code", offlineOnly, async () => {
     const email = `resend-${randomUUID()}@example.com`;
     const secret = password();
     expect((await post("/auth/signup", { email, password: secret })).status).toBe(202);
@@ -44,7 +45,7 @@ describe.skipIf(!chromiumAvailable)("account pages in the browser", () => {
     await context.close();
   });
 
-  it("resets a forgotten password with the e-mailed code, showing the API's field errors", async () => {
+  it("resets a forgotten password with the e-mailed code, showing the API's field errors", offlineOnly, async () => {
     const user = await newUser();
     const { context, page } = await openApp(browser);
     await page.goto("/login");

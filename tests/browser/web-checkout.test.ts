@@ -4,6 +4,7 @@ import { addToCart, chromiumAvailable, launch, logIn, openApp } from "../support
 import { createProduct } from "../support/catalogue";
 import { get } from "../support/http";
 import { newUser } from "../support/users";
+import { offlineOnly } from "../support/target";
 
 /**
  * Checkout places one order per attempt, whatever the browser does: the Idempotency-Key is made
@@ -23,7 +24,7 @@ async function ordersOf(token: string) {
 }
 
 describe.skipIf(!chromiumAvailable)("checkout in the browser", () => {
-  it("a double-clicked Place order makes exactly one order", async () => {
+  it("a double-clicked Place order makes exactly one order", offlineOnly, async () => {
     const user = await newUser();
     const product = await createProduct({ stock: 20 });
     const { context, page } = await openApp(browser);
@@ -47,7 +48,7 @@ describe.skipIf(!chromiumAvailable)("checkout in the browser", () => {
     await context.close();
   });
 
-  it("a retry after a lost answer reuses the key and gets the same order", async () => {
+  it("a retry after a lost answer reuses the key and gets the same order", offlineOnly, async () => {
     const user = await newUser();
     const product = await createProduct({ stock: 20 });
     const { context, page } = await openApp(browser);

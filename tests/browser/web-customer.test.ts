@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addToCart, chromiumAvailable, launch, openApp, screenshot } from "../support/browser";
 import { createProduct } from "../support/catalogue";
 import { latestCode } from "../support/mailbox";
+import { offlineOnly } from "../support/target";
 
 /**
  * A new customer's whole journey in the web app, through the UI only: sign up, confirm with the
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe.skipIf(!chromiumAvailable)("customer journey in the browser", () => {
-  it("signs up, confirms with the e-mailed code, logs in, orders, sees CONFIRMED live, cancels a second order", async () => {
+  it("signs up, confirms with the e-mailed code, logs in, orders, sees CONFIRMED live, cancels a second order", { ...offlineOnly, timeout: 120_000 }, async () => {
     const email = `shopper-${randomUUID()}@example.com`;
     const password = `Sh0pper-${randomUUID().slice(0, 8)}!`;
     const lamp = await createProduct({ name: `Brass lamp ${randomUUID().slice(0, 6)}`, price: { amount: 1500, currency: "EUR" }, stock: 10 }, "approve");
@@ -92,5 +93,5 @@ describe.skipIf(!chromiumAvailable)("customer journey in the browser", () => {
     await page.goto(`/products/${rug.id}`);
     await page.getByText("7 in stock").waitFor();
     await context.close();
-  }, 120_000);
+  });
 });

@@ -4,6 +4,7 @@ import { chromiumAvailable, launch, openApp } from "../support/browser";
 import { createProduct } from "../support/catalogue";
 import { get } from "../support/http";
 import { newUser } from "../support/users";
+import { offlineOnly } from "../support/target";
 
 /**
  * The customer flow with the keyboard alone: no clicks, only Tab, Enter and typing. Each step
@@ -26,7 +27,7 @@ async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
 }
 
 describe.skipIf(!chromiumAvailable)("keyboard only", () => {
-  it("logs in, opens a product, adds it to the cart, checks out and cancels, with Tab and Enter", async () => {
+  it("logs in, opens a product, adds it to the cart, checks out and cancels, with Tab and Enter", { ...offlineOnly, timeout: 90_000 }, async () => {
     const user = await newUser();
     const product = await createProduct({ name: `Keyboard teapot ${Date.now()}`, stock: 9 });
     const { context, page } = await openApp(browser);
@@ -65,5 +66,5 @@ describe.skipIf(!chromiumAvailable)("keyboard only", () => {
     expect(orders.body.items).toHaveLength(1);
     expect(orders.body.items[0].status).toBe("CANCELLED");
     await context.close();
-  }, 90_000);
+  });
 });

@@ -1,7 +1,8 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailable, launch, logIn, openApp } from "../support/browser";
 import { newUser } from "../support/users";
+import { target } from "../support/target";
 
 /**
  * Sessions in the web app: the access token in memory, the refresh token in an HttpOnly cookie
@@ -54,7 +55,7 @@ describe.skipIf(!chromiumAvailable)("sessions in the browser", () => {
     expect(await page.getByRole("link", { name: "My orders" }).count()).toBe(0);
     await page.goto("/account");
     await page.getByText("Please log in to see this page.").waitFor();
-    const reuse = await fetch(`${inject("stack").apiUrl}/auth/refresh`, {
+    const reuse = await fetch(`${target.apiUrl}/auth/refresh`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ refreshToken }),

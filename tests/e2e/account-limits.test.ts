@@ -5,6 +5,7 @@ import { attemptLimits } from "@emporium/core/identity";
 import { conformance } from "../support/openapi";
 import { latestCode } from "../support/mailbox";
 import { newUser } from "../support/users";
+import { offlineOnly } from "../support/target";
 
 /**
  * The account flows' own limits (packages/core/src/identity/attempts.ts), over HTTP. Each test
@@ -70,7 +71,7 @@ async function burst(count: number, width: number, send: (index: number) => Prom
 
 const wrongCodeFor = (code: string) => (code === "123456" ? "654321" : "123456");
 
-describe("account flow limits", () => {
+describe("account flow limits", offlineOnly, () => {
   it("guessing a sign-up code stops after 5 tries per address, then even the right code is refused, from any IP", async () => {
     const limit = attemptLimits.confirmSignUp.perAddress!.burst;
     expect(limit).toBe(5);

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { get, post } from "../support/http";
 import { latestCode } from "../support/mailbox";
 import { claimsOf } from "../support/tokens";
+import { offlineOnly } from "../support/target";
 
 const password = "Correct-Horse-9-Battery";
 const freshEmail = () => `shopper-${randomUUID()}@example.com`;
@@ -13,7 +14,7 @@ async function signUpAndConfirm(email: string, name?: string) {
 }
 
 describe("account flows", () => {
-  it("signs up, confirms with the e-mailed code, becomes a customer with a profile, and signs in", async () => {
+  it("signs up, confirms with the e-mailed code, becomes a customer with a profile, and signs in", offlineOnly, async () => {
     const email = freshEmail();
     const signup = await post("/auth/signup", { email, password, name: "Sam Shopper" });
     expect(signup.status).toBe(202);
@@ -34,7 +35,7 @@ describe("account flows", () => {
     expect(me.body).toMatchObject({ email, name: "Sam Shopper", role: "customer", username: claimsOf(login.body.accessToken).username });
   });
 
-  it("refreshes a session with the refresh token", async () => {
+  it("refreshes a session with the refresh token", offlineOnly, async () => {
     const email = freshEmail();
     await signUpAndConfirm(email);
     const login = await post("/auth/login", { email, password });
@@ -45,7 +46,7 @@ describe("account flows", () => {
     expect(forged.status).toBe(401);
   });
 
-  it("resets a forgotten password with the code the pool sends", async () => {
+  it("resets a forgotten password with the code the pool sends", offlineOnly, async () => {
     const email = freshEmail();
     await signUpAndConfirm(email);
     expect((await post("/auth/forgot-password", { email })).status).toBe(202);
@@ -60,7 +61,7 @@ describe("account flows", () => {
     expect((await post("/auth/login", { email, password: "New-Passw0rd-1234" })).status).toBe(200);
   });
 
-  it("resends the confirmation code: the new code confirms, the old one no longer does", async () => {
+  it("resends the confirmation code: the new code confirms, the old one no longer does", offlineOnly, async () => {
     const email = freshEmail();
     expect((await post("/auth/signup", { email, password })).status).toBe(202);
     const first = latestCode(email);
@@ -74,7 +75,7 @@ describe("account flows", () => {
     expect((await post("/auth/login", { email, password })).status).toBe(200);
   });
 
-  it("answers a resend the same for unknown, unconfirmed and confirmed addresses (no user enumeration)", async () => {
+  it("answers a resend the same for unknown, unconfirmed and confirmed addresses (no user enumeration)", offlineOnly, async () => {
     const pending = freshEmail();
     expect((await post("/auth/signup", { email: pending, password })).status).toBe(202);
     const confirmed = freshEmail();
@@ -88,7 +89,7 @@ describe("account flows", () => {
     expect(() => latestCode(unknown)).toThrow(/no code/);
   });
 
-  it("enforces the password policy with field errors and creates nothing", async () => {
+  it("enforces the password policy with field errors and creates nothing", offlineOnly, async () => {
     const email = freshEmail();
     const cases: [string, string][] = [
       ["Short-1a!", "must be at least 12 characters"],
@@ -105,7 +106,7 @@ describe("account flows", () => {
     expect(() => latestCode(email)).toThrow(/no code/);
   });
 
-  it("answers wrong passwords and unknown users alike (no user enumeration)", async () => {
+  it("answers wrong passwords and unknown users alike (no user enumeration)", offlineOnly, async () => {
     const email = freshEmail();
     await signUpAndConfirm(email);
     const wrongPassword = await post("/auth/login", { email, password: "Wrong-Passw0rd-!!" });

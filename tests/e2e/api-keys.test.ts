@@ -1,14 +1,15 @@
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, get } from "../support/http";
 import { adminToken, customerToken } from "../support/users";
 import { createKey } from "../support/keys";
 import { createProduct } from "../support/catalogue";
+import { offlineOnly, offlineStack } from "../support/target";
 
 const withKey = (secret: string) => ({ headers: { "x-api-key": secret } });
 
 async function tableContains(text: string): Promise<boolean> {
-  const { endpoints, tableName } = inject("stack");
+  const { endpoints, tableName } = offlineStack("Reading the table");
   const client = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: "us-east-1", credentials: { accessKeyId: "l", secretAccessKey: "l" } });
   let startKey: Record<string, any> | undefined;
   try {
@@ -24,7 +25,7 @@ async function tableContains(text: string): Promise<boolean> {
 }
 
 describe("API keys", () => {
-  it("shows the secret once, stores only its hash, and lists keys without secrets", async () => {
+  it("shows the secret once, stores only its hash, and lists keys without secrets", offlineOnly, async () => {
     const key = await createKey(["orders:read"]);
     expect(key.secret).toMatch(/^emp_[A-Za-z0-9_-]{43}$/);
     expect(key).toMatchObject({ scopes: ["orders:read"], limits: { rate: 50, burst: 100, daily: 10_000 }, revokedAt: null });

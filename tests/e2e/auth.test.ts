@@ -1,12 +1,11 @@
 import { CreateUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import { signIn } from "@emporium/local/stack";
 import { routeEntries } from "@emporium/functions/manifest";
 import { call, get, post } from "../support/http";
-import { cognito, customerToken, newUser, tokensFor } from "../support/users";
+import { cognito, customerToken, newUser, signIn, testUser, tokensFor } from "../support/users";
 import { expired, resignWithStrangerKey, tamperPayload, tamperSignature } from "../support/tokens";
 import { createProduct } from "../support/catalogue";
+import { offlineOnly, target } from "../support/target";
 
 /** A concrete request for every route in the manifest, with a syntactically valid id. */
 const someId = "01ARZ3NDEKTSV4RRFFQ69G5FAV";
@@ -42,7 +41,8 @@ describe("JWT authorizer (local API Gateway)", () => {
   ];
 
   for (const [name, headers] of refusals) {
-    it(`refuses ${name} on every protected route with API Gateway's 401`, async () => {
+    // Only the emulator's key can sign an expired token.
+    it(`refuses ${name} on every protected route with API Gateway's 401`, name === "an expired token" ? offlineOnly : {}, async () => {
       for (const [routeKey] of protectedRoutes) {
         const { method, path } = concrete(routeKey);
         const response = await call(method, path, { headers: await headers() });
@@ -53,14 +53,14 @@ describe("JWT authorizer (local API Gateway)", () => {
   }
 
   it("refuses a token issued to another app client of the same pool", async () => {
-    const { userPoolId, endpoints } = inject("stack");
+    const { userPoolId } = target;
     const client = cognito();
     const { UserPoolClient } = await client.send(
       new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: "other-app", ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] }),
     );
     client.destroy();
-    const customer = inject("stack").users.find((user) => user.email === "customer@example.com")!;
-    const foreign = await signIn(endpoints.cognito, UserPoolClient!.ClientId!, customer.email, customer.password);
+    const customer = testUser("customer@example.com");
+    const foreign = await signIn(customer.email, customer.password, UserPoolClient!.ClientId!);
     expect((await get("/me", { token: foreign.accessToken })).status).toBe(401);
   });
 
@@ -86,7 +86,7 @@ describe("JWT authorizer (local API Gateway)", () => {
     expect(after.body).toEqual(product);
   });
 
-  it("hides another user's order behind a 404 and lets neither read nor cancel it", async () => {
+  it("hides another user's order behind a 404 and lets neither read nor cancel it", offlineOnly, async () => {
     const product = await createProduct({ stock: 5 });
     const owner = await newUser();
     const intruder = await newUser();

@@ -4,6 +4,7 @@ import { call, type ApiResponse } from "../support/http";
 import { adminToken, newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
 import { itemCount } from "../support/table";
+import { offlineOnly } from "../support/target";
 
 /**
  * Bad input on every route: each case must get a 4xx problem document and leave the table
@@ -142,7 +143,7 @@ const queryAndIdCases: Case[] = [
   { name: "PUT /products/{id}: unknown id", method: "PUT", path: () => "/products/01ARZ3NDEKTSV4RRFFQ69G5FAV", token: () => admin, body: json(validProduct), headers: jsonType, status: 404 },
 ];
 
-describe("bad input on every route", () => {
+describe("bad input on every route", offlineOnly, () => {
   it.each([...cases, ...orderCases, ...productCases, ...meCases, ...queryAndIdCases].map((c) => [c.name, c] as const))(
     "%s → 4xx problem, nothing written",
     async (_name, c) => {
@@ -165,7 +166,7 @@ describe("bad input on every route", () => {
   });
 });
 
-describe("bad input, generated (fast-check)", () => {
+describe("bad input, generated (fast-check)", offlineOnly, () => {
   const badQuantity = fc.oneof(
     fc.integer({ max: 0 }),
     fc.integer({ min: 1001 }),

@@ -4,6 +4,7 @@ import { adminToken, newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
 import { claimsOf } from "../support/tokens";
 import { createKey } from "../support/keys";
+import { offlineOnly } from "../support/target";
 
 const replacement = (name: string) => ({ name, price: { amount: 1013, currency: "EUR" }, stock: 9 });
 
@@ -74,7 +75,7 @@ describe("concurrency control and caching (ETag, If-Match, If-None-Match, Cache-
     expect(current.body).toMatchObject({ name: "Admin edit", version: 3 });
   });
 
-  it("tags orders by version too", async () => {
+  it("tags orders by version too", offlineOnly, async () => {
     const user = await newUser();
     const product = await createProduct({ stock: 2 });
     const placed = await post("/orders", { lines: [{ productId: product.id, quantity: 1 }] }, { token: user.accessToken });
@@ -85,7 +86,7 @@ describe("concurrency control and caching (ETag, If-Match, If-None-Match, Cache-
     expect((await get(`/orders/${placed.body.id}`, { token: user.accessToken, headers: { "if-none-match": '"1"' } })).status).toBe(200);
   });
 
-  it("moves a product's ETag with every stock change: orders, cancellations, partner stock updates (regression: stale If-Match oversold)", async () => {
+  it("moves a product's ETag with every stock change: orders, cancellations, partner stock updates (regression: stale If-Match oversold)", offlineOnly, async () => {
     const admin = await adminToken();
     const user = await newUser();
     const product = await createProduct({ stock: 10 });
@@ -124,7 +125,7 @@ describe("concurrency control and caching (ETag, If-Match, If-None-Match, Cache-
     expect(current.body).toMatchObject({ name: "Current", stock: 9, version: afterSync.body.version + 1 });
   });
 
-  it("a stock update without If-Match lands while orders move the same product's version", async () => {
+  it("a stock update without If-Match lands while orders move the same product's version", offlineOnly, async () => {
     const product = await createProduct({ stock: 100 });
     const partnerKey = (await createKey(["stock:write"])).secret;
     const customers = await Promise.all(Array.from({ length: 4 }, () => newUser()));

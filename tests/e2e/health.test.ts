@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { get } from "../support/http";
+import { target } from "../support/target";
 
 describe("health", () => {
   it("reports the table reachable, with a request id", async () => {
@@ -12,7 +13,7 @@ describe("health", () => {
 
   it("answers unknown routes and methods as API Gateway does", async () => {
     for (const [method, path] of [["GET", "/nope"], ["DELETE", "/health"], ["GET", "/products/"], ["PATCH", "/orders"]] as const) {
-      const response = await fetch(`${inject("stack").apiUrl}${path}`, { method });
+      const response = await fetch(`${target.apiUrl}${path}`, { method });
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(await response.json()).toEqual({ message: "Not Found" });
     }

@@ -9,11 +9,12 @@ import { adminToken, newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
 import { claimsOf } from "../support/tokens";
 import { accessClaims, apiEvent, context as apiContext } from "../events/api-events";
+import { offlineOnly } from "../support/target";
 
 const order = (productId: string, quantity = 1) => ({ lines: [{ productId, quantity }] });
 
 describe("Idempotency-Key on non-idempotent writes", () => {
-  it("replays the first response for the same key and body, and refuses the key with another body", async () => {
+  it("replays the first response for the same key and body, and refuses the key with another body", offlineOnly, async () => {
     const user = await newUser();
     const product = await createProduct({ stock: 10 });
     const key = randomUUID();
@@ -32,7 +33,7 @@ describe("Idempotency-Key on non-idempotent writes", () => {
     expect((await get("/me/orders", { token: user.accessToken })).body.items).toHaveLength(1);
   });
 
-  it("creates exactly one order and takes stock once when 50 requests with one key arrive at once", async () => {
+  it("creates exactly one order and takes stock once when 50 requests with one key arrive at once", offlineOnly, async () => {
     const user = await newUser();
     const product = await createProduct({ stock: 100 });
     const key = randomUUID();
@@ -57,7 +58,7 @@ describe("Idempotency-Key on non-idempotent writes", () => {
     expect((await get(`/products/${product.id}`)).body.stock).toBe(97);
   });
 
-  it("answers 409 'Request in progress' to the same key while the first request is provably still running, then replays it", async () => {
+  it("answers 409 'Request in progress' to the same key while the first request is provably still running, then replays it", offlineOnly, async () => {
     const user = await newUser();
     const claims = claimsOf(user.accessToken) as { sub: string; username: string };
     const product = await createProduct({ stock: 10 });
@@ -102,7 +103,7 @@ describe("Idempotency-Key on non-idempotent writes", () => {
     expect((await get("/me/orders", { token: user.accessToken })).body.items).toHaveLength(1);
   });
 
-  it("scopes keys to their caller and route, keeps no failures, and checks the key's form", async () => {
+  it("scopes keys to their caller and route, keeps no failures, and checks the key's form", offlineOnly, async () => {
     const alice = await newUser();
     const bob = await newUser();
     const product = await createProduct({ stock: 1 });
@@ -142,7 +143,7 @@ describe("Idempotency-Key on non-idempotent writes", () => {
     expect((await post(`/orders/${placed.body.id}/cancel`, undefined, { token: user.accessToken })).status).toBe(409);
   });
 
-  it("binds a key to its request: cancelling two different orders with one key cancels the first and refuses the second", async () => {
+  it("binds a key to its request: cancelling two different orders with one key cancels the first and refuses the second", offlineOnly, async () => {
     const user = await newUser();
     const product = await createProduct({ stock: 10 });
     const a = await post("/orders", order(product.id, 2), { token: user.accessToken });
@@ -172,7 +173,7 @@ describe("Idempotency-Key on non-idempotent writes", () => {
     expect((await get(`/products/${product.id}`)).body.stock).toBe(10);
   });
 
-  it("refuses a key reused on another route or method with 422, running nothing", async () => {
+  it("refuses a key reused on another route or method with 422, running nothing", offlineOnly, async () => {
     const user = await newUser();
     const product = await createProduct({ stock: 10 });
     const key = randomUUID();

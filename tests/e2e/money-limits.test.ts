@@ -12,8 +12,9 @@ import { orderItem } from "../../packages/core/src/orders/repository";
 import { get, post } from "../support/http";
 import { createProduct } from "../support/catalogue";
 import { newUser } from "../support/users";
+import { offlineOnly } from "../support/target";
 
-describe("money limits over HTTP", () => {
+describe("money limits over HTTP", offlineOnly, () => {
   it("every order the API accepts produces an event the contract accepts; every refusal names the field", async () => {
     const user = await newUser();
     const outcomes = { accepted: 0, refused: 0 };

@@ -3,8 +3,9 @@ import { get, post } from "../support/http";
 import { newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
 import { functionLines, requestsLogged } from "../support/logs";
+import { offlineOnly } from "../support/target";
 
-describe("observability", () => {
+describe("observability", offlineOnly, () => {
   it("logs one structured line per request with request id, correlation id and cold start", async () => {
     const response = await get("/products?limit=1", { headers: { "x-correlation-id": "trace-me-123" } });
     const [line] = await requestsLogged("ProductsList", response);

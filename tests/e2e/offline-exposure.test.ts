@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from "vitest";
 import { newCredentials, signedInvocation } from "@emporium/local/lambda-api";
 import { get } from "../support/http";
 import { adminToken, cognito } from "../support/users";
+import { offlineOnly } from "../support/target";
 
 /**
  * The offline runtime exposes nothing: its Lambda API runs functions only for requests signed
@@ -41,7 +42,7 @@ async function profileStatus(sub: string) {
   return (await get(`/users/${sub}`, { token: await adminToken() })).status;
 }
 
-describe("the local Lambda API", () => {
+describe("the local Lambda API", offlineOnly, () => {
   it("refuses an unsigned cross-origin-style POST (text/plain, no preflight) with 403, and the function never runs", async () => {
     const { sub, event } = await unconfirmedUser();
     const response = await fetch(invocationsUrl("PostConfirmation"), {
@@ -141,7 +142,7 @@ function processTree(root: number): number[] {
   return tree;
 }
 
-describe("the offline runtime's listeners", () => {
+describe("the offline runtime's listeners", offlineOnly, () => {
   it("all bind to loopback, except DynamoDB Local, which the runtime warns about", () => {
     const sockets = listeningSockets();
     const portOf = (url: string) => Number(new URL(url).port);

@@ -15,10 +15,11 @@ import { mailsAbout, waitForStatus } from "../support/pipeline";
 import { fireSchedule } from "../support/schedules";
 import { waitFor } from "../support/wait";
 import { clockPast } from "../support/clock";
+import { offlineOnly } from "../support/target";
 
 const HOLD_MS = DEFAULT_HOLD_MINUTES * 60_000;
 
-describe("order lifecycle: no stock held forever", () => {
+describe("order lifecycle: no stock held forever", offlineOnly, () => {
   it("expires orders still PENDING after the hold, giving their stock back, and leaves younger ones alone", async () => {
     // The seeded customer has an e-mail address on their profile, so the expiry is e-mailed.
     const user = { accessToken: await customerToken() };

@@ -4,8 +4,9 @@ import { adminToken, newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
 import { itemCount } from "../support/table";
 import { MAX_AMOUNT } from "@emporium/core/money";
+import { offlineOnly } from "../support/target";
 
-describe("orders", () => {
+describe("orders", offlineOnly, () => {
   it("prices lines from the catalogue, writes the order and takes the stock", async () => {
     const kettle = await createProduct({ price: { amount: 5900, currency: "EUR" }, stock: 10 });
     // Test products keep their orders PENDING (the simulated provider is unreachable for them, see createProduct).

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { get, post } from "../support/http";
 import { newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
+import { offlineOnly } from "../support/target";
 
-describe("stock under contention", () => {
+describe("stock under contention", offlineOnly, () => {
   it("sells exactly the stock when 100 orders race for 10 units", async () => {
     const product = await createProduct({ stock: 10 });
     const buyers = await Promise.all(Array.from({ length: 4 }, () => newUser()));

@@ -1,18 +1,17 @@
 import { createServer } from "node:http";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Users from "@emporium/core/users";
-import { signIn } from "@emporium/local/stack";
 import { call, get, post } from "../support/http";
 import { latestCode } from "../support/mailbox";
 import { claimsOf } from "../support/tokens";
-import { adminToken, newUser } from "../support/users";
+import { adminToken, newUser, signIn } from "../support/users";
 import { nextWholeSecond } from "../support/clock";
+import { offlineOnly } from "../support/target";
 
 /**
  * A password reset and a role change end every session of the user: the tokens they held
  * before (access and refresh) stop working over HTTP, and only a fresh sign-in works.
  */
-const stack = () => inject("stack");
 const idOf = (token: string) => String(claimsOf(token).sub);
 
 async function expectEnded(old: { accessToken: string; refreshToken: string }) {
@@ -23,9 +22,9 @@ async function expectEnded(old: { accessToken: string; refreshToken: string }) {
 }
 
 describe("sessions end when they must", () => {
-  it("a password reset ends every session: old access tokens refused, old refresh tokens dead", async () => {
+  it("a password reset ends every session: old access tokens refused, old refresh tokens dead", offlineOnly, async () => {
     const user = await newUser();
-    const other = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password); // a second device
+    const other = await signIn(user.email, user.password); // a second device
     expect((await get("/me", { token: user.accessToken })).status).toBe(200);
     expect((await post("/auth/refresh", { refreshToken: other.refreshToken })).status).toBe(200);
 
@@ -44,7 +43,7 @@ describe("sessions end when they must", () => {
     expect((await post("/auth/refresh", { refreshToken: fresh.body.refreshToken })).status).toBe(200);
   });
 
-  it("a reset with a wrong code ends nothing: wrong guesses cannot sign someone out", async () => {
+  it("a reset with a wrong code ends nothing: wrong guesses cannot sign someone out", offlineOnly, async () => {
     const user = await newUser();
     expect((await post("/auth/forgot-password", { email: user.email })).status).toBe(202);
     const code = latestCode(user.email);
@@ -64,7 +63,7 @@ describe("sessions end when they must", () => {
     await expectEnded(user);
 
     await nextWholeSecond();
-    const promoted = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password);
+    const promoted = await signIn(user.email, user.password);
     expect(claimsOf(promoted.accessToken)["cognito:groups"]).toEqual(["admin"]);
     expect((await get("/orders?status=PENDING", { token: promoted.accessToken })).status).toBe(200);
 
@@ -74,7 +73,7 @@ describe("sessions end when they must", () => {
     expect((await get("/orders?status=PENDING", { token: promoted.accessToken })).status).toBe(401);
 
     await nextWholeSecond();
-    const demoted = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password);
+    const demoted = await signIn(user.email, user.password);
     expect(claimsOf(demoted.accessToken)["cognito:groups"]).toEqual(["customer"]);
     expect((await get("/orders?status=PENDING", { token: demoted.accessToken })).status).toBe(403);
     expect((await get("/me", { token: demoted.accessToken })).body.role).toBe("customer");
@@ -90,7 +89,7 @@ describe("sessions end when they must", () => {
   });
 });
 
-describe("a role change that fails halfway", () => {
+describe("a role change that fails halfway", offlineOnly, () => {
   // Runs the user service in this process (the same code the route runs) against a pool that
   // fails every call, as Cognito might mid-change. Last in the file: core's pool client is
   // made once per process, here with the failing endpoint.
@@ -118,7 +117,7 @@ describe("a role change that fails halfway", () => {
     // Nothing else changed: the group and the profile still say customer.
     expect((await get(`/users/${id}`, { token: await adminToken() })).body.role).toBe("customer");
     await nextWholeSecond();
-    const again = await signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password);
+    const again = await signIn(user.email, user.password);
     expect(claimsOf(again.accessToken)["cognito:groups"]).toEqual(["customer"]);
     expect((await get("/orders?status=PENDING", { token: again.accessToken })).status).toBe(403);
   });

@@ -1,7 +1,8 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { refreshTokenValidityDays } from "@emporium/core/identity";
 import { get, post, type ApiResponse } from "../support/http";
 import { newUser } from "../support/users";
+import { target } from "../support/target";
 
 /**
  * Cookie sessions for the web app (`"session": "cookie"`) next to the JSON sessions machine
@@ -96,7 +97,7 @@ describe("cookie sessions", () => {
 
   it("refuses cookie refresh and logout from a foreign origin (403), and the session survives", async () => {
     const { token } = await cookieLogIn();
-    const apiOrigin = new URL(inject("stack").apiUrl).origin;
+    const apiOrigin = new URL(target.apiUrl).origin;
     for (const origin of ["https://evil.example", "null", `${apiOrigin}.evil.example`, "http://localhost:5173.evil.example", "not a url"]) {
       const refresh = await refreshWith(token, { origin });
       expect(refresh.status, origin).toBe(403);
@@ -122,7 +123,7 @@ describe("cookie sessions", () => {
 
   it("accepts cookie requests from the stage's web app origins, from the origin the browser addressed, and without Origin", async () => {
     const { token } = await cookieLogIn();
-    const apiOrigin = new URL(inject("stack").apiUrl).origin;
+    const apiOrigin = new URL(target.apiUrl).origin;
     expect((await refreshWith(token, { origin: "http://localhost:5173" })).status).toBe(200); // a development origin (corsOrigins)
     expect((await refreshWith(token, { origin: apiOrigin })).status).toBe(200); // same origin
     // Behind the router the API sees its own host; the router passes the viewer's as x-forwarded-host.

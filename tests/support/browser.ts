@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { expect } from "vitest";
+import { target } from "./target";
 
 /**
- * Headless Chromium against the test run's web origin, plus what every web test needs:
+ * Headless Chromium against the target's web origin, plus what every web test needs:
  * viewports, screenshots a person can look at, and axe-core's accessibility audit.
  */
 
@@ -57,7 +58,7 @@ export function launch(): Promise<Browser> {
 
 /** A fresh browser profile (cookies, storage) on the web origin. */
 export async function openApp(browser: Browser, viewport: { width: number; height: number } = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: inject("stack").webUrl, viewport });
+  const context = await browser.newContext({ baseURL: target.webUrl, viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };

@@ -1,5 +1,7 @@
-import { expect, inject } from "vitest";
+import { expect } from "vitest";
+import { refuseHeldOrders } from "./held-products";
 import { conformance } from "./openapi";
+import { target } from "./target";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -15,7 +17,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** One HTTP call to the local gateway; the body is parsed when it is JSON. */
+/** One HTTP call to the target's API; the body is parsed when it is JSON. */
 export async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -24,7 +26,8 @@ export async function call<T = any>(method: string, path: string, options: CallO
     headers["content-type"] ??= "application/json";
     body = JSON.stringify(options.json);
   }
-  const url = `${inject("stack").apiUrl}${path}`;
+  refuseHeldOrders(method, path, options.json);
+  const url = `${target.apiUrl}${path}`;
   const response = await fetch(url, { method, headers, body });
   const text = await response.text();
   const type = response.headers.get("content-type") ?? "";

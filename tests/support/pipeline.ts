@@ -1,6 +1,6 @@
 import { ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { inject } from "vitest";
 import { get } from "./http";
+import { offlineStack } from "./target";
 import { adminToken } from "./users";
 import { waitFor } from "./wait";
 
@@ -14,14 +14,14 @@ export interface OutboxMail {
 
 /** Every e-mail the local SES endpoint has received. */
 export async function outbox(): Promise<OutboxMail[]> {
-  const response = await fetch(`${inject("stack").endpoints.ses}/outbox`);
+  const response = await fetch(`${offlineStack("The local SES outbox").endpoints.ses}/outbox`);
   return (await response.json()) as OutboxMail[];
 }
 
 export const mailsAbout = async (orderId: string) => (await outbox()).filter((mail) => mail.subject.includes(orderId));
 
 export function sqsClient(): SQSClient {
-  return new SQSClient({ endpoint: inject("stack").endpoints.messaging, region: "us-east-1", credentials: { accessKeyId: "l", secretAccessKey: "l" } });
+  return new SQSClient({ endpoint: offlineStack("The local queues").endpoints.messaging, region: "us-east-1", credentials: { accessKeyId: "l", secretAccessKey: "l" } });
 }
 
 /** Reads (and leaves in place) up to `max` messages of a queue by URL. */

@@ -1,6 +1,6 @@
-import { inject } from "vitest";
 import type { ScheduleName } from "@emporium/functions/manifest";
 import { signedInvocation } from "@emporium/local/lambda-api";
+import { offlineStack } from "./target";
 
 /**
  * Fires a scheduled function now, through the offline runtime's Lambda Invoke API, with the
@@ -19,7 +19,7 @@ export async function fireSchedule(name: ScheduleName, time: Date): Promise<any>
     resources: [`arn:aws:events:us-east-1:000000000000:rule/${name}`],
     detail: {},
   };
-  const { endpoints, lambdaCredentials } = inject("stack");
+  const { endpoints, lambdaCredentials } = offlineStack("Firing a schedule through the offline Lambda API");
   const { url, init } = await signedInvocation(endpoints.lambda, name, event, lambdaCredentials);
   const response = await fetch(url, init);
   const text = await response.text();

@@ -1,5 +1,5 @@
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
-import { inject } from "vitest";
+import { offlineStack } from "./target";
 
 /**
  * Every item a request can write, counted. Only tests scan: it proves that a refused request
@@ -9,7 +9,7 @@ import { inject } from "vitest";
  * while earlier tests' events drain.
  */
 export async function itemCount(): Promise<number> {
-  const { endpoints, tableName } = inject("stack");
+  const { endpoints, tableName } = offlineStack("Counting the table's items");
   const client = new DynamoDBClient({
     endpoint: endpoints.dynamodb,
     region: "us-east-1",

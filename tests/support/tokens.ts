@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { offlineStack } from "./target";
 
 /**
  * Forged and doctored tokens for the authorizer's negative tests. cognito-local signs with a
@@ -8,6 +9,7 @@ import { createRequire } from "node:module";
  * expired, which no sign-in can produce.
  */
 const cognitoLocalKey = (): KeyObject => {
+  offlineStack("Signing with cognito-local's key");
   const path = createRequire(import.meta.url).resolve("cognito-local/lib/keys/cognitoLocal.private.json");
   return createPrivateKey({ key: JSON.parse(readFileSync(path, "utf8")).jwk, format: "jwk" });
 };

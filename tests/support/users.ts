@@ -1,30 +1,33 @@
 import { randomUUID } from "node:crypto";
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-} from "@aws-sdk/client-cognito-identity-provider";
-import { inject } from "vitest";
-import { signIn, type Tokens } from "@emporium/local/stack";
+import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { ensureUser, poolClient, signInTo, type Tokens } from "./pool";
+import { target } from "./target";
 
-const stack = () => inject("stack");
+export type { Tokens } from "./pool";
 
+const pool = () => ({ region: target.region, endpoint: target.cognitoEndpoint });
+
+/** Cognito's API for the target's user pool (cognito-local offline). */
 export function cognito(): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({
-    endpoint: stack().endpoints.cognito,
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
+  return poolClient(pool());
+}
+
+/** Signs in to the target's pool, through the API's app client unless another is named. */
+export const signIn = (email: string, password: string, clientId: string = target.clientId): Promise<Tokens> => signInTo(pool(), clientId, email, password);
+
+/** A fixed test user (admin@example.com, customer@example.com, customer2@example.com) with their password. */
+export function testUser(email: string) {
+  const user = target.users.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`${email} is not a seeded user`);
+  return user;
 }
 
 const cache = new Map<string, Promise<Tokens>>();
 
-/** Tokens for a seeded user (admin@example.com, customer@example.com, customer2@example.com). */
+/** Tokens for a fixed test user. */
 export function tokensFor(email: string): Promise<Tokens> {
-  const user = stack().users.find((candidate) => candidate.email === email);
-  if (!user) throw new Error(`${email} is not a seeded user`);
-  if (!cache.has(email)) cache.set(email, signIn(stack().endpoints.cognito, stack().clientId, user.email, user.password));
+  const user = testUser(email);
+  if (!cache.has(email)) cache.set(email, signIn(user.email, user.password));
   return cache.get(email)!;
 }
 
@@ -39,17 +42,10 @@ export async function newUser(role: "customer" | "admin" = "customer"): Promise<
   const email = `user-${randomUUID()}@example.com`;
   const password = `Pw-${randomUUID()}-Aa1!`;
   const client = cognito();
-  const { userPoolId } = stack();
-  await client.send(
-    new AdminCreateUserCommand({
-      UserPoolId: userPoolId,
-      Username: email,
-      MessageAction: "SUPPRESS",
-      UserAttributes: [{ Name: "email", Value: email }, { Name: "email_verified", Value: "true" }],
-    }),
-  );
-  await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }));
-  await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: role }));
-  client.destroy();
-  return { email, password, ...(await signIn(stack().endpoints.cognito, stack().clientId, email, password)) };
+  try {
+    await ensureUser(client, target.userPoolId, { email, password, role });
+  } finally {
+    client.destroy();
+  }
+  return { email, password, ...(await signIn(email, password)) };
 }
