@@ -62,9 +62,12 @@ describe("function host", () => {
   it("reports what Lambda would bill and size by: duration per invocation rounded up, its busy part, one init per cold start, memory held", async () => {
     await host.invoke("Work", { cpuMs: 60, waitMs: 100, holdMb: 0 });
     const before = host.metrics().Work!;
-    await host.invoke("Work", { cpuMs: 60, waitMs: 100, holdMb: 40 });
+    const running = host.invoke("Work", { cpuMs: 60, waitMs: 100, holdMb: 40 });
+    expect(host.metrics().Work!.inFlight).toBe(1);
+    await running;
     await host.invoke("Work", { cpuMs: 60, waitMs: 100, holdMb: 40 });
     const after = host.metrics().Work!;
+    expect(after.inFlight).toBe(0);
     expect(after.invocations - before.invocations).toBe(2);
     // Two invocations of ≥ 160 ms each, billed in whole milliseconds; of that ~60 ms each is computing.
     expect(after.billedMs - before.billedMs).toBeGreaterThanOrEqual(320);

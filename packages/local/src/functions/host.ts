@@ -37,6 +37,8 @@ export interface FunctionMetrics {
   busyMs: number;
   /** Bundles built: the first on first use, then one per edit of one of its inputs. */
   builds: number;
+  /** Invocations under way now, their build included (a benchmark waits for none to be left). */
+  inFlight: number;
   /** Handler time measured in the environment, each invocation rounded up to 1 ms as Lambda bills it. */
   billedMs: number;
   /** Of that, the time the environment's event loop was busy (CPU, not waiting on I/O). */
@@ -110,7 +112,7 @@ export class FunctionHost {
   async add(sources: FunctionSource[]): Promise<void> {
     for (const source of sources) {
       if (this.functions.has(source.name)) throw new Error(`two functions are named ${source.name}`);
-      this.functions.set(source.name, { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0, billedMs: 0, cpuMs: 0, coldStarts: 0, initMs: 0, initCpuMs: 0, peakMemoryBytes: 0 } });
+      this.functions.set(source.name, { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0, inFlight: 0, billedMs: 0, cpuMs: 0, coldStarts: 0, initMs: 0, initCpuMs: 0, peakMemoryBytes: 0 } });
     }
     await this.runtimeScript();
   }
@@ -226,6 +228,15 @@ export class FunctionHost {
   async invoke(name: string, event: unknown): Promise<unknown> {
     const deployed = this.functions.get(name);
     if (!deployed) throw new Error(`No function named ${name}`);
+    deployed.metrics.inFlight++;
+    try {
+      return await this.run(deployed, event);
+    } finally {
+      deployed.metrics.inFlight--;
+    }
+  }
+
+  private async run(deployed: Deployed, event: unknown): Promise<unknown> {
     const bundle = await this.bundle(deployed);
     const worker = this.warm(deployed, bundle, await this.runtimeScript());
     const id = this.nextId++;
