@@ -8,6 +8,7 @@ import {
   apiKeyAuthorizer,
   buckets,
   consumers,
+  defaults,
   functionSpecs,
   kinesisStreams,
   queues,
@@ -67,6 +68,13 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
       expect(tokens.has(token), token).toBe(true);
     }
     expect(g().outputs).toEqual(expect.objectContaining({ api: expect.any(String), table: expect.any(String) }));
+  });
+
+  it("deploys every function at the memory size of its manifest entry (sized from `bun run cost`'s measurements)", () => {
+    const byHandler = functionsByHandler(g());
+    for (const spec of manifestFunctions) {
+      expect(byHandler.get(spec.handler)?.inputs.memorySize, spec.name).toBe(parseInt(spec.memory ?? defaults.memory, 10));
+    }
   });
 
   it("has every manifest route with its authorizer", () => {

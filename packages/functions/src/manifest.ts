@@ -62,6 +62,12 @@ export interface RouteSpec extends FunctionSpec {
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type RouteKey = `${HttpMethod} /${string}`;
 
+/**
+ * `memory` is the size of a function nothing has measured yet. A function the cost model's flows
+ * run (`bun run cost`) carries its own `memory`, the largest size those measurements fitted
+ * over the runs recorded in docs/BENCHMARKS.md ("Cost model"): less memory is less CPU on Lambda,
+ * so each is the smallest that holds its memory and keeps its cold and warm times in budget.
+ */
 export const defaults = { memory: "1024 MB", timeout: "10 seconds", architecture: "arm64", runtime: "nodejs22.x" } as const;
 
 const fn = (path: string) => `packages/functions/src/${path}.handler`;
@@ -93,8 +99,8 @@ export const routes = {
     links: [...accounts, "UserPool"],
   },
 
-  "GET /products": { name: "ProductsList", handler: fn("products/list"), auth: "public", links: data, warm: true },
-  "GET /products/{id}": { name: "ProductsGet", handler: fn("products/get"), auth: "public", links: data, warm: true },
+  "GET /products": { name: "ProductsList", handler: fn("products/list"), auth: "public", links: data, warm: true, memory: "768 MB" },
+  "GET /products/{id}": { name: "ProductsGet", handler: fn("products/get"), auth: "public", links: data, warm: true, memory: "512 MB" },
   "POST /products": { name: "ProductsCreate", handler: fn("products/create"), auth: "admin", links: [...data, "Idempotency"], idempotency: true },
   "PUT /products/{id}": { name: "ProductsReplace", handler: fn("products/replace"), auth: "admin", links: data },
   "DELETE /products/{id}": { name: "ProductsDelete", handler: fn("products/delete"), auth: "admin", links: data },
@@ -102,13 +108,13 @@ export const routes = {
   "GET /products/{id}/stock-audit": { name: "ProductsStockAudit", handler: fn("products/stock-audit"), auth: "admin", links: data },
   "GET /products/{id}/images/{imageId}": { name: "ProductImagesGet", handler: fn("products/images/get"), auth: "public", links: [...data, "Uploads"] },
 
-  "GET /me": { name: "MeGet", handler: fn("me/get"), auth: "user", links: data },
+  "GET /me": { name: "MeGet", handler: fn("me/get"), auth: "user", links: data, memory: "512 MB" },
   "PATCH /me": { name: "MeUpdate", handler: fn("me/update"), auth: "user", links: data },
-  "GET /me/orders": { name: "MeOrders", handler: fn("me/orders"), auth: "user", links: data },
+  "GET /me/orders": { name: "MeOrders", handler: fn("me/orders"), auth: "user", links: data, memory: "768 MB" },
 
-  "POST /orders": { name: "OrdersPlace", handler: fn("orders/place"), auth: "user", links: [...data, "Idempotency"], idempotency: true, warm: true },
+  "POST /orders": { name: "OrdersPlace", handler: fn("orders/place"), auth: "user", links: [...data, "Idempotency"], idempotency: true, warm: true, memory: "1024 MB" },
   "GET /orders": { name: "OrdersSearch", handler: fn("orders/search"), auth: "admin", links: data },
-  "GET /orders/{id}": { name: "OrdersGet", handler: fn("orders/get"), auth: "user", links: data },
+  "GET /orders/{id}": { name: "OrdersGet", handler: fn("orders/get"), auth: "user", links: data, memory: "768 MB" },
   "POST /orders/{id}/cancel": {
     name: "OrdersCancel",
     handler: fn("orders/cancel"),
@@ -320,6 +326,7 @@ export const consumers = {
     bisectOnError: true,
     maximumRetryAttempts: 3,
     onFailure: "OrderEventsFailures",
+    memory: "128 MB",
   },
   Fulfilment: {
     name: "Fulfilment",
@@ -328,6 +335,7 @@ export const consumers = {
     settings: ["PAYMENT_PROVIDER"],
     source: { kind: "sqs", queue: "FulfilmentQueue" },
     batchSize: 10,
+    memory: "256 MB",
   },
   Notifications: {
     name: "Notifications",
@@ -335,6 +343,7 @@ export const consumers = {
     links: ["Table", "Email"],
     source: { kind: "sqs", queue: "NotificationsQueue" },
     batchSize: 10,
+    memory: "128 MB",
   },
   SalesAnalytics: {
     name: "SalesAnalytics",
@@ -345,6 +354,7 @@ export const consumers = {
     batchingWindowSeconds: 1,
     bisectOnError: true,
     maximumRetryAttempts: 5,
+    memory: "128 MB",
   },
   OrderExports: {
     name: "OrderExports",
@@ -374,6 +384,7 @@ export const schedules = {
     settings: ["ORDER_HOLD_MINUTES"],
     schedule: "rate(1 minute)",
     timeout: "60 seconds",
+    memory: "128 MB",
   },
 } as const satisfies Record<string, ScheduleSpec>;
 export type ScheduleName = keyof typeof schedules;

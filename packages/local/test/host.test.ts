@@ -17,6 +17,7 @@ beforeAll(async () => {
     { ...base, name: "Count", handler: fixture("count") },
     { ...base, name: "Remaining", handler: fixture("remaining") },
     { ...base, name: "Fails", handler: fixture("fails") },
+    { ...base, name: "Work", handler: fixture("work") },
     { ...base, name: "WithTable", handler: fixture("environment"), environment: { SST_RESOURCE_Table: '{"name":"t"}' } },
     { ...base, name: "WithoutTable", handler: fixture("environment"), environment: { SST_RESOURCE_CursorSecret: '{"value":"s"}' } },
   ]);
@@ -56,5 +57,27 @@ describe("function host", () => {
     await expect(host.invoke("Fails", {})).rejects.toMatchObject({ errorType: "TypeError", message: "boom" });
     // The worker's output reaches the host after its answer: wait for the line, not for a while.
     await vi.waitFor(() => expect(lines).toContain('fn:Fails {"level":"INFO","message":"about to fail"}'), { timeout: 2_000, interval: 10 });
+  });
+
+  it("reports what Lambda would bill and size by: duration per invocation rounded up, its busy part, one init per cold start, memory held", async () => {
+    await host.invoke("Work", { cpuMs: 60, waitMs: 100, holdMb: 0 });
+    const before = host.metrics().Work!;
+    const running = host.invoke("Work", { cpuMs: 60, waitMs: 100, holdMb: 40 });
+    expect(host.metrics().Work!.inFlight).toBe(1);
+    await running;
+    await host.invoke("Work", { cpuMs: 60, waitMs: 100, holdMb: 40 });
+    const after = host.metrics().Work!;
+    expect(after.inFlight).toBe(0);
+    expect(after.invocations - before.invocations).toBe(2);
+    // Two invocations of ≥ 160 ms each, billed in whole milliseconds; of that ~60 ms each is computing.
+    expect(after.billedMs - before.billedMs).toBeGreaterThanOrEqual(320);
+    expect(Number.isInteger(after.billedMs)).toBe(true);
+    expect(after.cpuMs - before.cpuMs).toBeGreaterThanOrEqual(110);
+    expect(after.cpuMs - before.cpuMs).toBeLessThan(after.billedMs - before.billedMs - 150);
+    // The environment was warm: no further init.
+    expect(after.coldStarts).toBe(1);
+    expect(after.initMs).toBeGreaterThan(0);
+    expect(after.peakMemoryBytes).toBeGreaterThanOrEqual(40 * 2 ** 20);
+    expect(before.peakMemoryBytes).toBeLessThan(40 * 2 ** 20);
   });
 });

@@ -1,5 +1,5 @@
 export { tableDefinition, idempotencyTableDefinition, type TableDefinition, type TableShape, type GlobalIndexName } from "./definition";
-export { documentClient, tableName } from "./client";
+export { documentClient, dynamodbClient, tableName } from "./client";
 export { isConditionalCheckFailure, transactionCancellationReasons } from "./errors";
 export { pingTable } from "./health";
 export { queryPage, type PageQuery } from "./page";

@@ -3,6 +3,7 @@ import { IdempotencyAlreadyInProgressError, IdempotencyConfig, IdempotencyValida
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import type { Context } from "aws-lambda";
 import { IdempotencyKeyReusedError, RequestInProgressError, ValidationError } from "@emporium/core/errors";
+import { dynamodbClient } from "@emporium/core/table";
 import { Resource } from "sst";
 import type { Request } from "./request";
 import type { Response } from "./response";
@@ -38,7 +39,8 @@ export const idempotent: IdempotencyRunner = async (request, context, handle) =>
   const key = request.header("idempotency-key");
   if (key === undefined) return handle();
   if (!KEY.test(key)) throw new ValidationError([{ path: "Idempotency-Key", message: "must be 1–255 visible ASCII characters" }]);
-  store ??= new DynamoDBPersistenceLayer({ tableName: Resource.Idempotency.name });
+  // The table domain's client: one connection pool per environment, metered like every other call.
+  store ??= new DynamoDBPersistenceLayer({ tableName: Resource.Idempotency.name, awsSdkV3Client: dynamodbClient() });
   const run = makeIdempotent(async (_payload: IdempotentRequest, _context: Context) => handle(), { persistenceStore: store, config, keyPrefix: KEY_PREFIX });
   const { event } = request;
   const bodySha256 = createHash("sha256").update(event.body ?? "").digest("hex");

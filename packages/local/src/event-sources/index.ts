@@ -47,7 +47,7 @@ export async function startEventSources(options: EventSourcesOptions): Promise<E
     for (const mapping of options.mappings) {
       if (stats[mapping.name]) throw new Error(`two event-source mappings are named ${mapping.name}`);
       if (!Number.isInteger(mapping.batchSize) || mapping.batchSize < 1) throw new Error(`${mapping.name}: batchSize must be a positive integer`);
-      stats[mapping.name] = { invocations: 0, recordsDelivered: 0, recordsFiltered: 0, batchFailures: 0, sentToOnFailure: 0 };
+      stats[mapping.name] = { invocations: 0, recordsDelivered: 0, recordsFiltered: 0, batchFailures: 0, sentToOnFailure: 0, receives: 0, emptyReceives: 0, deleteBatches: 0 };
       await withMappingName(mapping.name, async () => {
         const runner = await createRunner(mapping, options, clients, lifecycle, stats[mapping.name]!, checkpoints);
         runners.push(runner);

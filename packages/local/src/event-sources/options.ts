@@ -96,6 +96,13 @@ export interface MappingStats {
   batchFailures: number;
   /** Records given up and reported to the on-failure destination (streams only). */
   sentToOnFailure: number;
+  /**
+   * SQS requests the poller made, each billed as one request on AWS (queues only): receives that
+   * returned messages, receives that returned none (idle polling), and DeleteMessageBatch calls.
+   */
+  receives: number;
+  emptyReceives: number;
+  deleteBatches: number;
 }
 
 export interface EventSources {

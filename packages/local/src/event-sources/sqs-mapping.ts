@@ -105,6 +105,8 @@ export class QueueMappingRunner {
       }),
       { abortSignal: this.config.lifecycle.signal },
     );
+    if (Messages.length > 0) this.config.stats.receives++;
+    else this.config.stats.emptyReceives++;
     return Messages;
   }
 
@@ -142,6 +144,7 @@ export class QueueMappingRunner {
         }),
         { abortSignal: this.config.lifecycle.signal },
       );
+      this.config.stats.deleteBatches++;
       for (const failure of Failed) this.config.log(`could not delete a message: ${failure.Code} ${failure.Message ?? ""}`);
     }
   }

@@ -38,6 +38,26 @@ export interface FunctionMetrics {
   busyMs: number;
   /** Bundles built: the first on first use, then one per edit of one of its inputs. */
   builds: number;
+  /** Invocations under way now, their build included (a benchmark waits for none to be left). */
+  inFlight: number;
+  /** Handler time measured in the environment, each invocation rounded up to 1 ms as Lambda bills it. */
+  billedMs: number;
+  /** Of that, the time the environment's event loop was busy (CPU, not waiting on I/O). */
+  cpuMs: number;
+  /** Cold starts (imports of the bundle), the time they took and the CPU time of that. */
+  coldStarts: number;
+  initMs: number;
+  initCpuMs: number;
+  /** The most one environment held after an invocation: its V8 heap plus off-heap buffers. */
+  peakMemoryBytes: number;
+}
+
+/** What the environment reports with each answer (./worker.ts). */
+interface Usage {
+  durationMs: number;
+  cpuMs: number;
+  init?: { ms: number; cpuMs: number };
+  memoryBytes: number;
 }
 
 interface Deployed {
@@ -93,7 +113,7 @@ export class FunctionHost {
   async add(sources: FunctionSource[]): Promise<void> {
     for (const source of sources) {
       if (this.functions.has(source.name)) throw new Error(`two functions are named ${source.name}`);
-      this.functions.set(source.name, { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0 } });
+      this.functions.set(source.name, { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0, inFlight: 0, billedMs: 0, cpuMs: 0, coldStarts: 0, initMs: 0, initCpuMs: 0, peakMemoryBytes: 0 } });
     }
     await this.runtimeScript();
   }
@@ -209,6 +229,15 @@ export class FunctionHost {
   async invoke(name: string, event: unknown): Promise<unknown> {
     const deployed = this.functions.get(name);
     if (!deployed) throw new Error(`No function named ${name}`);
+    deployed.metrics.inFlight++;
+    try {
+      return await this.run(deployed, event);
+    } finally {
+      deployed.metrics.inFlight--;
+    }
+  }
+
+  private async run(deployed: Deployed, event: unknown): Promise<unknown> {
     const bundle = await this.bundle(deployed);
     const worker = this.warm(deployed, bundle, await this.runtimeScript());
     const id = this.nextId++;
@@ -247,7 +276,8 @@ export class FunctionHost {
     for (const stream of [worker.stdout, worker.stderr]) {
       createInterface({ input: stream }).on("line", (line) => this.log(`fn:${name}`, line));
     }
-    worker.on("message", ({ id, result, error }: { id: number; result?: unknown; error?: { errorType: string; errorMessage: string; stack?: string } }) => {
+    worker.on("message", ({ id, result, error, usage }: { id: number; result?: unknown; error?: { errorType: string; errorMessage: string; stack?: string }; usage?: Usage }) => {
+      if (usage) this.account(deployed.metrics, usage);
       const pending = deployed.pending.get(id);
       if (!pending) return;
       deployed.pending.delete(id);
@@ -260,6 +290,17 @@ export class FunctionHost {
     return worker;
   }
 
+  private account(metrics: FunctionMetrics, usage: Usage): void {
+    metrics.billedMs += Math.ceil(usage.durationMs);
+    metrics.cpuMs += usage.cpuMs;
+    if (usage.init) {
+      metrics.coldStarts++;
+      metrics.initMs += usage.init.ms;
+      metrics.initCpuMs += usage.init.cpuMs;
+    }
+    metrics.peakMemoryBytes = Math.max(metrics.peakMemoryBytes, usage.memoryBytes);
+  }
+
   /** Ends an execution environment; what was running in it fails. */
   private retire(deployed: Deployed, reason: Error, only?: Worker): void {
     const worker = deployed.worker;
@@ -268,6 +309,11 @@ export class FunctionHost {
     for (const pending of deployed.pending.values()) pending.reject(reason);
     deployed.pending.clear();
     void worker.terminate();
+  }
+
+  /** The file URL of a function's current bundle, once built (the cost model imports it in plain Node to size it). */
+  bundleUrl(name: string): string | undefined {
+    return this.deployed(name).bundle?.url;
   }
 
   metrics(): Record<string, FunctionMetrics> {

@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { METER_FLAG } from "@emporium/core/aws";
 import { idempotencyTableDefinition } from "@emporium/core/table";
 import { DEFAULT_HOLD_MINUTES } from "@emporium/core/orders";
 import { SIMULATED_PROVIDER } from "@emporium/core/fulfilment";
@@ -75,6 +76,11 @@ export interface StackOptions {
    * run signs many users in from 127.0.0.1 across its files, as no real client would.
    */
   authIpLimitScale?: number;
+  /**
+   * Turns on the cost meter in every function (packages/core/src/aws/meter.ts: one log line per
+   * AWS call, with DynamoDB's consumed capacity); `bun run cost` reads them. Off otherwise.
+   */
+  costMeter?: boolean;
   log: (source: string, line: string) => void;
 }
 
@@ -97,6 +103,8 @@ export interface Stack {
   eventSources: EventSources;
   /** Per-function invocation counts and busy time. */
   functionMetrics(): Record<string, FunctionMetrics>;
+  /** The file URL of a function's bundle, once it has been built (on first use). */
+  functionBundle(name: string): string | undefined;
   users: SeedUser[];
   stop(): Promise<void>;
 }
@@ -253,7 +261,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Seeding runs core services in this process; functions get their own environments.
     applyEnvironment(environment);
 
-    for (const spec of specs) host.setEnvironment(spec.name, { ...functionEnvironment(resources, endpoints, spec.links), ...settingsOf(spec.settings), ...passThrough() });
+    const meter: Record<string, string> = options.costMeter ? { [METER_FLAG]: "1" } : {};
+    for (const spec of specs) host.setEnvironment(spec.name, { ...functionEnvironment(resources, endpoints, spec.links), ...settingsOf(spec.settings), ...passThrough(), ...meter });
     if (Array.isArray(options.buildOnStart)) host.startEnvironments(options.buildOnStart).catch(() => undefined); // a failure shows on first invocation
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
 
@@ -341,6 +350,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       apiKeyAuthorizer: keyAuthorizer,
       eventSources,
       functionMetrics: () => host.metrics(),
+      functionBundle: (name) => host.bundleUrl(name),
       users: seedUsers,
       stop,
     };

@@ -1,0 +1,33 @@
+/** Scheduled functions as operations: each run fires the function once, as EventBridge would. */
+import { signedInvocation } from "../../packages/local/src/lambda-api";
+import type { Stack } from "../../packages/local/src/stack";
+import type { Operation } from "./operations";
+
+export function scheduledOperation(stack: Stack, name: string): Operation {
+  return {
+    name,
+    what: `${name}, fired by its schedule`,
+    routeFunction: name,
+    edgeCacheable: false,
+    pipeline: false,
+    scheduled: true,
+    run: async () => {
+      const event = {
+        version: "0",
+        id: crypto.randomUUID(),
+        "detail-type": "Scheduled Event",
+        source: "aws.events",
+        account: "000000000000",
+        time: new Date().toISOString(),
+        region: "us-east-1",
+        resources: [`arn:aws:events:us-east-1:000000000000:rule/${name}`],
+        detail: {},
+      };
+      const { url, init } = await signedInvocation(stack.endpoints.lambda, name, event, stack.lambdaCredentials);
+      const response = await fetch(url, init);
+      const text = await response.text();
+      if (response.status !== 200 || response.headers.get("x-amz-function-error")) throw new Error(`${name} failed (${response.status}): ${text}`);
+      return undefined;
+    },
+  };
+}
