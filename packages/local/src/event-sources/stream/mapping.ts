@@ -172,7 +172,7 @@ export class StreamMappingRunner {
         if (filter(record.filterSubject)) buffer.push(record);
         else stats.recordsFiltered++;
       }
-      if (buffer.length > 0) deadline ??= reader.arrivedNoEarlierThan(buffer[0]!) + batchingWindowMs;
+      if (buffer.length > 0) deadline ??= reader.windowStart(buffer[0]!) + batchingWindowMs;
       // Only filtered-out records so far: done with them, so a restart does not read them again.
       else if (read.length > 0) this.checkpoint(reader.shardId, reader.lastSequenceNumber);
       if (read.length === 0 && !reader.done) {

@@ -13,6 +13,7 @@ export class ShardReader {
   private iterator?: string;
   private lastRead?: string;
   private ended = false;
+  private openedAt?: number;
   private previousReadAt?: number;
   private latestReadAt?: number;
 
@@ -33,18 +34,22 @@ export class ShardReader {
   }
 
   /**
-   * The earliest a record returned by the latest read can have reached the stream, in epoch ms:
-   * the record's own arrival time, or when the read before it started, whichever is later (a
-   * record there then would have been returned by that read). DynamoDB Local stamps records
-   * to the minute only, so the second bound is what makes a batching window count from
-   * (nearly) the record's arrival rather than from when a poll happened to see it.
+   * When the batching window of a record returned by the latest read starts, in epoch ms: when
+   * it reached the stream, as closely as can be known. DynamoDB Local stamps records to the
+   * minute only, so the start is the later of that stamp and the moment before which the record
+   * cannot have been there: when the read before this one started (it would have been returned
+   * by it), or, on a reader's first read, when the reader was opened. A record older than the
+   * reader thus starts its window when the mapping starts reading it, as a new mapping gathers a
+   * full window on AWS too; without that bound a first read that happened to come after a fresh
+   * record would see its window long over and deliver it alone.
    */
-  arrivedNoEarlierThan(record: StreamRecord): number {
-    return Math.max(record.arrival.getTime(), this.previousReadAt ?? 0);
+  windowStart(record: StreamRecord): number {
+    return Math.max(record.arrival.getTime(), this.previousReadAt ?? this.openedAt ?? 0);
   }
 
   /** Takes the first iterator now: a LATEST position means "from this moment". */
   async open(signal: AbortSignal): Promise<void> {
+    this.openedAt ??= Date.now();
     this.iterator ??= await this.source.iterator(this.shardId, this.position(), signal);
   }
 
