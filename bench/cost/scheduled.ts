@@ -1,5 +1,6 @@
 /** Scheduled functions as operations: each run fires the function once, as EventBridge would. */
 import { signedInvocation } from "../../packages/local/src/lambda-api";
+import { scheduledEvent } from "../../packages/local/src/schedules";
 import type { Stack } from "../../packages/local/src/stack";
 import type { Operation } from "./operations";
 
@@ -12,17 +13,7 @@ export function scheduledOperation(stack: Stack, name: string): Operation {
     pipeline: false,
     scheduled: true,
     run: async () => {
-      const event = {
-        version: "0",
-        id: crypto.randomUUID(),
-        "detail-type": "Scheduled Event",
-        source: "aws.events",
-        account: "000000000000",
-        time: new Date().toISOString(),
-        region: "us-east-1",
-        resources: [`arn:aws:events:us-east-1:000000000000:rule/${name}`],
-        detail: {},
-      };
+      const event = scheduledEvent({ name }, new Date(), "us-east-1");
       const { url, init } = await signedInvocation(stack.endpoints.lambda, name, event, stack.lambdaCredentials);
       const response = await fetch(url, init);
       const text = await response.text();

@@ -3,8 +3,10 @@ import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
-  InitiateAuthCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { signInWith, type Tokens } from "@emporium/local/stack";
+
+export type { Tokens };
 
 /**
  * A user pool reached through Cognito's own API, the same calls on AWS and against
@@ -22,12 +24,6 @@ export interface PoolUser {
   email: string;
   password: string;
   role: "admin" | "customer";
-}
-
-export interface Tokens {
-  accessToken: string;
-  idToken: string;
-  refreshToken: string;
 }
 
 /** Credentials come from the environment's chain (sst shell, CI's role), except for the emulator, which takes any. */
@@ -64,14 +60,7 @@ export async function ensureUser(client: CognitoIdentityProviderClient, userPool
 export async function signInTo(pool: Pool, clientId: string, email: string, password: string): Promise<Tokens> {
   const client = poolClient(pool);
   try {
-    const { AuthenticationResult } = await client.send(
-      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: password } }),
-    );
-    return {
-      accessToken: AuthenticationResult!.AccessToken!,
-      idToken: AuthenticationResult!.IdToken!,
-      refreshToken: AuthenticationResult!.RefreshToken!,
-    };
+    return await signInWith(client, clientId, email, password);
   } finally {
     client.destroy();
   }

@@ -1,5 +1,6 @@
 import type { ScheduleName } from "@emporium/functions/manifest";
 import { signedInvocation } from "@emporium/local/lambda-api";
+import { scheduledEvent } from "@emporium/local/schedules";
 import { offlineStack } from "./target";
 
 /**
@@ -8,17 +9,7 @@ import { offlineStack } from "./target";
  * with the run's own credentials, as the Lambda API requires.
  */
 export async function fireSchedule(name: ScheduleName, time: Date): Promise<any> {
-  const event = {
-    version: "0",
-    id: crypto.randomUUID(),
-    "detail-type": "Scheduled Event",
-    source: "aws.events",
-    account: "000000000000",
-    time: time.toISOString(),
-    region: "us-east-1",
-    resources: [`arn:aws:events:us-east-1:000000000000:rule/${name}`],
-    detail: {},
-  };
+  const event = scheduledEvent({ name }, time, "us-east-1");
   const { endpoints, lambdaCredentials } = offlineStack("Firing a schedule through the offline Lambda API");
   const { url, init } = await signedInvocation(endpoints.lambda, name, event, lambdaCredentials);
   const response = await fetch(url, init);

@@ -16,15 +16,20 @@ export async function signIn(cognitoEndpoint: string, clientId: string, email: s
     credentials: LOCAL_CREDENTIALS,
   });
   try {
-    const { AuthenticationResult } = await client.send(
-      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: password } }),
-    );
-    return {
-      accessToken: AuthenticationResult!.AccessToken!,
-      idToken: AuthenticationResult!.IdToken!,
-      refreshToken: AuthenticationResult!.RefreshToken!,
-    };
+    return await signInWith(client, clientId, email, password);
   } finally {
     client.destroy();
   }
+}
+
+/** Signs a user in with USER_PASSWORD_AUTH, as the API's login route does, through any pool's client. */
+export async function signInWith(client: CognitoIdentityProviderClient, clientId: string, email: string, password: string): Promise<Tokens> {
+  const { AuthenticationResult } = await client.send(
+    new InitiateAuthCommand({ ClientId: clientId, AuthFlow: "USER_PASSWORD_AUTH", AuthParameters: { USERNAME: email, PASSWORD: password } }),
+  );
+  return {
+    accessToken: AuthenticationResult!.AccessToken!,
+    idToken: AuthenticationResult!.IdToken!,
+    refreshToken: AuthenticationResult!.RefreshToken!,
+  };
 }
