@@ -17,6 +17,7 @@ export const PRICE_KEYS = [
   "dynamodb.onDemand.read",
   "sns.publish",
   "sqs.request",
+  "kinesis.provisioned.shardHour",
   "kinesis.onDemand.streamHour",
   "kinesis.onDemand.ingestGb",
   "kinesis.onDemand.retrievalGb",

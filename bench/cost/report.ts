@@ -1,5 +1,6 @@
 /** The cost model's printed tables. */
 import { renderTable } from "../table";
+import type { PreviewDayLine } from "./preview-day";
 import { chargedUnits, groupCalls } from "./capacity";
 import type { MemoryMeasurement } from "./memory";
 import type { Bill } from "./monthly";
@@ -126,3 +127,8 @@ export function groupTotals(costs: Costs): { label: string; usd: number }[] {
 }
 
 export { SERVICES };
+
+/** A preview stage's idle day, line by line. */
+export function previewDayTable(lines: PreviewDayLine[]): string {
+  return renderTable(["standing cost", "$ / day"], lines.map((line) => [line.what, line.usd.toFixed(3)]));
+}

@@ -32,10 +32,11 @@ import { projectBill, runsPerMonth, type StandingFacts } from "./monthly";
 import type { Model } from "./operation-cost";
 import { operations, type OperationContext } from "./operations";
 import { loadPrices } from "./prices";
-import { billTable, capacityReport, memoryTable, operationCostTable, usageTable } from "./report";
+import { billTable, capacityReport, memoryTable, operationCostTable, previewDayTable, usageTable } from "./report";
 import { scheduledOperation } from "./scheduled";
 import { SERVICES } from "./services";
 import { alarmMetricCount, kinesisStreamCount, sqsMappingCount } from "./standing";
+import { previewDay } from "./preview-day";
 import type { OperationUsage } from "./usage";
 
 process.env.AWS_EC2_METADATA_DISABLED = "true";
@@ -146,6 +147,9 @@ print(billTable(bill));
 print(
   `\nLambda: $${bill.byService.Lambda.toFixed(2)} with the durations measured here; $${floor.byService.Lambda.toFixed(2)} if every invocation lasted only its CPU time (a floor: nothing waited on DynamoDB or for a core; load average here ${loadBefore.toFixed(1)}).`,
 );
+const preview = previewDay(model, standing);
+print(`\nA preview stage (pr-<n>), idle, per day ($${preview.reduce((sum, line) => sum + line.usd, 0).toFixed(2)}; traffic on top costs what the operations above cost):`);
+print(previewDayTable(preview));
 print(`\nAssumptions (${args.mix}):`);
 for (const [key, text] of Object.entries(mix.assumptions)) print(`- ${key}: ${text}`);
 print("- Durations are measured here (one core of this machine standing in for one Lambda vCPU) and stretched by each size's CPU share; DynamoDB Local answers faster than DynamoDB across a network, so waits are if anything short.");

@@ -7,6 +7,7 @@ import { projectBill, runsPerMonth } from "../../bench/cost/monthly";
 import { operationCost, type Model } from "../../bench/cost/operation-cost";
 import type { Operation } from "../../bench/cost/operations";
 import { loadPrices } from "../../bench/cost/prices";
+import { previewDay } from "../../bench/cost/preview-day";
 import { emptyRequests, type DynamoCall, type OperationUsage } from "../../bench/cost/usage";
 
 /* The cost model's arithmetic (bench/cost), on usage written out by hand. */
@@ -132,5 +133,21 @@ describe("memory sizes", () => {
 
   it("does not size what the flows never ran", () => {
     expect(recommend("F", "route", 1024, metrics({ invocations: 0, coldStarts: 0 }), 60).recommendedMb).toBeUndefined();
+  });
+});
+
+describe("a preview stage's idle day", () => {
+  it("charges its provisioned shard by the hour, its alarms and idle polling by the day, and no dashboard", () => {
+    const model: Model = { prices, mix, functions: {} };
+    const facts = { kinesisStreams: 1, sqsMappings: 3, schedules: [], customMetrics: 0, alarmMetrics: 10, dashboards: 1 };
+    const lines = previewDay(model, facts, "pr-7");
+    const usd = Object.fromEntries(lines.map((line) => [line.what.split(":")[0], line.usd]));
+    expect(usd.Kinesis).toBeCloseTo(24 * prices.price("kinesis.provisioned.shardHour"), 10);
+    expect(usd.CloudWatch).toBeCloseTo((10 * prices.price("cloudwatch.alarmMetric")) / (730 / 24), 10);
+    expect(usd.SQS).toBeCloseTo(3 * mix.sqsPollersPerQueue * 3 * 60 * 24 * prices.price("sqs.request"), 10);
+    expect(lines.some((line) => line.what.includes("dashboard"))).toBe(false);
+    // A personal stage keeps its dashboard; production's stream is on demand.
+    expect(previewDay(model, facts, "alice").some((line) => line.what.includes("dashboard"))).toBe(true);
+    expect(previewDay(model, facts, "production")[0]!.what).toContain("on-demand");
   });
 });
