@@ -141,6 +141,11 @@ describe("GitHub workflows", () => {
     const smoke = runs.findIndex((run) => run.startsWith("bun run test:stage"));
     expect(smoke).toBeGreaterThan(deploy);
     expect(runs[smoke]).toContain('--stage "pr-${{ github.event.pull_request.number }}"');
+    // The browser tests need Chromium, and refuse to skip where CI is set.
+    const chromium = runs.findIndex((run) => run.includes("playwright-core install --with-deps chromium"));
+    expect(chromium).toBeGreaterThan(-1);
+    expect(chromium).toBeLessThan(smoke);
+    expect(runs[chromium]).toContain("CHROMIUM_PATH=");
     const pkg = JSON.parse(readFileSync(resolve(dir, "../../package.json"), "utf8"));
     expect(pkg.scripts["test:stage"]).toBe("bun tests/stage/run.ts");
   });
