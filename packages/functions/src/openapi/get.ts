@@ -3,6 +3,7 @@ import { servedDocument } from "./served";
 
 export const handler = route("GET /openapi.json", async (request) => {
   const { domainName } = request.event.requestContext;
+  // API Gateway says which scheme the client used (the local gateway says http), as a proxy does.
   const scheme = request.header("x-forwarded-proto") ?? "https";
-  return json(200, servedDocument(`${domainName.startsWith("127.0.0.1") ? "http" : scheme}://${domainName}`), { "cache-control": PUBLIC_CACHE });
+  return json(200, servedDocument(`${scheme}://${domainName}`), { "cache-control": PUBLIC_CACHE });
 });
