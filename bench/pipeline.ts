@@ -44,7 +44,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const root = fileURLToPath(new URL("..", import.meta.url));
 /** The runtime measured: this checkout, or (for the side-by-side baseline) another one. */
 const runtimeDir = resolve(process.env.BENCH_RUNTIME_DIR ?? root);
-const { consumers } = (await import(join(runtimeDir, "packages/functions/src/manifest.ts"))) as typeof import("../packages/functions/src/manifest");
+const { consumers } = (await import(join(runtimeDir, "packages/functions/src/manifest"))) as typeof import("../packages/functions/src/manifest");
 const { signIn, startStack } = (await import(join(runtimeDir, "packages/local/src/stack/index.ts"))) as typeof import("../packages/local/src/stack");
 const { signedInvocation } = await import("../packages/local/src/lambda-api/signing");
 

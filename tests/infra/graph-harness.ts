@@ -124,6 +124,8 @@ await pulumi.runtime.setMocks({
       qualifiedArn: "arn:aws:lambda:" + region + ":" + account + ":function:" + physical + ":1",
       qualifiedInvokeArn: "arn:aws:apigateway:" + region + ":lambda:path/" + physical + ":1",
       responseStreamingInvokeArn: "arn:aws:apigateway:" + region + ":lambda:path/2021-11-15/functions/" + "arn:aws:lambda:" + region + ":" + account + ":function:" + physical + "/response-streaming-invocations",
+      // Cognito's app clients have no secret unless generated; the provider then reports "".
+      ...(args.type === "aws:cognito/userPoolClient:UserPoolClient" ? { clientSecret: args.inputs.generateSecret ? "client-secret" : "" } : {}),
     };
     resources.push({ type: args.type, name: args.name, inputs: args.inputs, state: { id, arn: state.arn, name: physical } });
     return { id, state };

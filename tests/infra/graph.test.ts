@@ -21,6 +21,7 @@ import {
   webApiBasePath,
 } from "../../packages/functions/src/manifest";
 import { stageCapacity } from "../../infra/settings";
+import { linkedResources, renderSstEnv } from "../../scripts/sst-env";
 import { deployEnv, infraProgramError, runInfraProgram, type MockedResource, type StageGraph } from "./graph-harness";
 import { everyFunction, roleRequirements, sourceRequirement, type Integration, type Requirement } from "./role-requirements";
 import { webOrigin } from "./web-origin";
@@ -481,6 +482,32 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
 });
 
 describe("infra graph across stages", () => {
+  it("creates every resource sst-env.d.ts types, and links each with the properties and type it gives (production's; elsewhere Email is a plain Linkable)", () => {
+    const generated = linkedResources();
+    for (const stage of stages) {
+      const expected = { ...generated };
+      if (stage !== "production") expected.Email = { ...generated.Email, type: "sst.sst.Linkable" };
+      // A link's type is its component's Pulumi type with ":" → "." (how SST names it).
+      for (const [name, { type }] of Object.entries(expected)) {
+        expect(graphs[stage]!.resources.some((r) => r.name === name && r.type === String(type).replaceAll(".", ":")), `${stage}: ${type} ${name}`).toBe(true);
+      }
+      // What functions link, as SST 4 bundles it: each link's properties plus its `type`, which SST
+      // reads from the component's URN. Pulumi's mock monitor puts the stack's type in front of a
+      // top-level resource's type there (the engine doesn't): that prefix is the mocks' own.
+      const linked: Record<string, Record<string, unknown>> = Object.fromEntries(
+        graphs[stage]!.builds.flatMap((build) => Object.entries(build.links)).map(([name, { type, ...properties }]) => [
+          name,
+          { ...properties, type: String(type).replace(/^pulumi\.pulumi\.Stack\$/, "") },
+        ]),
+      );
+      expect(Object.keys(linked).sort(), stage).toEqual([...new Set(manifestFunctions.flatMap((spec) => spec.links))].sort());
+      for (const [name, link] of Object.entries(linked)) {
+        expect(expected[name], `${stage}: ${name} is linked but not typed`).toBeDefined();
+        expect(renderSstEnv({ [name]: link }), `${stage}: ${name}`).toBe(renderSstEnv({ [name]: expected[name]! }));
+      }
+    }
+  });
+
   it("fails a production deploy missing a required setting, naming it", () => {
     expect(productionWithoutOncall).toContain("EMPORIUM_ONCALL_EMAIL is not set");
   });

@@ -1,0 +1,32 @@
+/** What every function of the manifest is described by, whatever invokes it. */
+import type { QueueName } from "./pipeline";
+import type { Setting } from "./stages";
+
+/** Linkable resources, by the names `infra/*` gives them and handlers read through `Resource`. */
+export type Link =
+  | "Table"
+  | "Idempotency"
+  | "CursorSecret"
+  | "ApiKeyPepper"
+  | "UserPool"
+  | "UserPoolClient"
+  | "OrderEvents"
+  | "Analytics"
+  | "Exports"
+  | "Uploads"
+  | "Email"
+  | QueueName;
+
+export interface FunctionSpec {
+  /** Function name: unique, PascalCase; it becomes the Lambda's logical name. */
+  name: string;
+  /** `<file path from the repository root without extension>.<export>`, as SST expects. */
+  handler: string;
+  links: readonly Link[];
+  settings?: readonly Setting[];
+  memory?: `${number} MB`;
+  timeout?: `${number} seconds`;
+}
+
+/** A handler in this package, `<path>` under src/, exporting `handler`. */
+export const fn = (path: string) => `packages/functions/src/${path}.handler`;
