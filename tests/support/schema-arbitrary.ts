@@ -57,12 +57,11 @@ function stringValue(schema: Schema): Arbitrary<string> {
     return (schema.format === "date" ? date.map((iso) => iso.slice(0, 10)) : date).filter(fits);
   }
   if (schema.pattern) {
-    const pattern = new RegExp(schema.pattern, "u");
-    // An unanchored pattern ("[A-Z]") says little about length: also try plain strings that happen to match.
-    return fc.oneof(
-      fc.stringMatching(new RegExp(schema.pattern)).filter(fits),
-      fc.string({ minLength, maxLength, unit: "grapheme-ascii" }).filter((value) => pattern.test(value)),
-    );
+    const pattern = new RegExp(schema.pattern);
+    const matching = fc.stringMatching(pattern).filter(fits);
+    if (schema.pattern.startsWith("^")) return matching;
+    // An unanchored pattern ("[A-Z]") says little about length: also plain strings of the right length that happen to match.
+    return fc.oneof(matching, fc.string({ minLength, maxLength, unit: "grapheme-ascii" }).filter((value) => pattern.test(value)));
   }
   return fc.string({ minLength, maxLength, unit: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(..."abcXYZ09 -_") }, fc.constantFrom("é", "😀", "中", "\u0000", "'", '"', "<", "\\")) });
 }
@@ -167,7 +166,7 @@ export function breakingOf(input: Schema, options: DeriveOptions = {}): Arbitrar
       if (schema.maxLength !== undefined) faults.push(fc.string({ minLength: schema.maxLength + 1, maxLength: schema.maxLength + 8 }));
       if ((schema.minLength ?? 0) > 0) faults.push(fc.string({ maxLength: schema.minLength - 1 }));
       if (schema.pattern) {
-        const pattern = new RegExp(schema.pattern, "u");
+        const pattern = new RegExp(schema.pattern);
         faults.push(fc.string({ maxLength: 40 }).filter((value) => !pattern.test(value)));
       }
       break;

@@ -1,5 +1,4 @@
 import { DynamoDBClient, QueryCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
-import { offlineStack } from "./target";
 
 /** The offline stack's table, reached directly (tests and benches only). */
 export interface TableAccess {
@@ -18,6 +17,8 @@ const clientOf = (table: TableAccess) =>
  * while earlier tests' events drain.
  */
 export async function itemCount(): Promise<number> {
+  // Imported here, not above: ./target reads vitest's provided context on load, and benches use this module outside vitest.
+  const { offlineStack } = await import("./target");
   const { endpoints, tableName } = offlineStack("Counting the table's items");
   return countItems({ endpoint: endpoints.dynamodb, tableName });
 }
