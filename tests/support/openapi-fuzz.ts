@@ -110,7 +110,7 @@ function queryOf(operation: Operation): { schema: Schema; names: string[] } | un
       type: "object",
       properties: Object.fromEntries(parameters.map((parameter) => [parameter.name, parameter.schema])),
       required: parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name),
-      additionalProperties: false,
+      // Not `additionalProperties: false`: OpenAPI does not forbid parameters it does not list, and the API ignores them.
     },
   };
 }
