@@ -158,9 +158,14 @@ export function requestsFor(operation: Operation, ids: FuzzIds): Arbitrary<FuzzR
       )
     : fc.constant<Body>({});
 
-  const idempotencyKey = fc.option(fc.oneof(fc.uuid(), fc.constantFrom("", "has space", "x".repeat(300), "k")), { freq: 3 });
+  const idempotencyKey = fc.option(fc.oneof({ weight: 3, arbitrary: fc.uuid() }, fc.constantFrom("", "has space", "x".repeat(300), "k")), { freq: 3 });
   const ifMatch = fc.option(fc.constantFrom('"1"', '"2"', "*", 'W/"1"', "garbage", '"999999"'), { freq: 3 });
-  const credential = fc.constantFrom<Credential>("anonymous", "customer", "admin", "apiKey", "junk");
+  // Mostly the credentials the operation takes, so requests get past the authorizer to the handler.
+  const schemes = new Set(((operation.operation.security ?? []) as Record<string, unknown>[]).flatMap((requirement) => Object.keys(requirement)));
+  const takes = (who: Credential) => (who === "apiKey" ? schemes.has("apiKey") : who === "customer" || who === "admin" ? schemes.has("cognito") : schemes.size === 0);
+  const credential = fc.oneof(
+    ...(["anonymous", "customer", "admin", "apiKey", "junk"] as const).map((who) => ({ weight: takes(who) ? 4 : 1, arbitrary: fc.constant<Credential>(who) })),
+  );
 
   return fc.record({ path, query: queryArb, body: bodyArb, credential, idempotencyKey, ifMatch }).map(({ path: concrete, query: q, body, credential: who, idempotencyKey: key, ifMatch: match }) => {
     const headers: Record<string, string> = {};
