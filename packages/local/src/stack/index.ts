@@ -1,4 +1,4 @@
-export { startStack, type Stack, type StackOptions } from "./start";
+export { startStack, type InterruptibleEmulator, type Stack, type StackOptions } from "./start";
 export { signIn, type Tokens } from "./tokens";
 export { functionEnvironment, applyEnvironment, APP, REGION } from "./environment";
 
