@@ -20,7 +20,8 @@ import { ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerEntry, setSimulatedPayment } from "@emporium/core/fulfilment";
-import { documentClient } from "@emporium/core/table";
+import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { documentClient, dynamodbClient } from "@emporium/core/table";
 import { signIn, startStack, type Stack } from "@emporium/local/stack";
 import { waitFor } from "../support/wait";
 
@@ -39,8 +40,10 @@ beforeAll(async () => {
     ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 },
     persist: true,
     stateDir,
-    // Failed messages come back after 2 s instead of a minute, as in the shared test stack.
-    visibilityTimeoutSeconds: 2,
+    // Failed messages come back after 5 s instead of a minute: a redelivery takes seconds, and
+    // five failed receives (the dead-letter threshold) still outlast a DynamoDB Local restart
+    // on a busy machine. At the suite's 2 s a slow restart parks fulfilment messages in the DLQ.
+    visibilityTimeoutSeconds: 5,
     buildOnStart: true,
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
@@ -135,20 +138,23 @@ async function bodiesIn(queueUrl: string, seen: Map<string, string>): Promise<Ma
  * back from the table's stream, which keeps them for a day.
  */
 async function ordersInFailedBatches(failureBodies: Iterable<string>): Promise<Set<string>> {
-  const batches = [...failureBodies].map((body) => (JSON.parse(body) as { DDBStreamBatchInfo?: { shardId: string; startSequenceNumber: string; endSequenceNumber: string; streamArn: string } }).DDBStreamBatchInfo);
+  const batches = [...failureBodies].map((body) => (JSON.parse(body) as { DDBStreamBatchInfo?: { shardId: string; startSequenceNumber: string; endSequenceNumber: string } }).DDBStreamBatchInfo);
   const covered = new Set<string>();
+  if (batches.every((batch) => !batch)) return covered;
+  // The records name the stream by its AWS-shaped ARN; DynamoDB Local answers to its own.
+  const { Table } = await dynamodbClient().send(new DescribeTableCommand({ TableName: stack.tableName }));
   const streams = new DynamoDBStreamsClient({ endpoint: stack.endpoints.dynamodb, region: "us-east-1", credentials });
   try {
     for (const batch of batches) {
       if (!batch) continue;
       const { ShardIterator } = await streams.send(
-        new GetShardIteratorCommand({ StreamArn: batch.streamArn, ShardId: batch.shardId, ShardIteratorType: "AT_SEQUENCE_NUMBER", SequenceNumber: batch.startSequenceNumber }),
+        new GetShardIteratorCommand({ StreamArn: Table!.LatestStreamArn!, ShardId: batch.shardId, ShardIteratorType: "AT_SEQUENCE_NUMBER", SequenceNumber: batch.startSequenceNumber }),
       );
       let iterator = ShardIterator;
-      for (let read = 0; iterator && read < 100; read++) {
+      reading: for (let read = 0; iterator && read < 100; read++) {
         const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
         for (const record of Records) {
-          if (BigInt(record.dynamodb!.SequenceNumber!) > BigInt(batch.endSequenceNumber)) return covered;
+          if (BigInt(record.dynamodb!.SequenceNumber!) > BigInt(batch.endSequenceNumber)) break reading;
           if (record.eventName === "INSERT" && record.dynamodb?.Keys?.sk?.S === "ORDER") covered.add(record.dynamodb.Keys.pk!.S!.replace(/^ORDER#/, ""));
         }
         if (Records.length === 0) break;
@@ -164,9 +170,14 @@ async function ordersInFailedBatches(failureBodies: Iterable<string>): Promise<S
 /** Places orders one after another until `until()` says stop (bounded by `max`), returning every answer. */
 async function orderLoop(lines: () => { productId: string; quantity: number }[], until: () => boolean, max: number, answers: Answer[]): Promise<void> {
   for (let placed = 0; placed < max && !until(); placed++) {
-    answers.push(await api("POST", "/orders", customer, { lines: lines() }).catch((error: Error) => ({ status: 0, headers: new Headers(), text: error.message, body: undefined, sent: Date.now(), answered: Date.now() })));
+    const answer = await api("POST", "/orders", customer, { lines: lines() }).catch((error: Error) => ({ status: 0, headers: new Headers(), text: error.message, body: undefined, sent: Date.now(), answered: Date.now() }));
+    answers.push(answer);
+    await backOff(answer);
   }
 }
+
+/** A client that honours Retry-After, compressed (a tenth of it) so the test stays short. */
+const backOff = (answer: Answer) => (answer.status === 503 ? new Promise((resolve) => setTimeout(resolve, Number(answer.headers.get("retry-after") ?? 1) * 100)) : undefined);
 
 describe("an outage of DynamoDB Local in the middle of load", () => {
   it("answers 503 with Retry-After while it is down; afterwards no order is partial, no stock negative, and the pipeline catches up", async () => {
@@ -185,7 +196,11 @@ describe("an outage of DynamoDB Local in the middle of load", () => {
     const clients = [
       ...Array.from({ length: 3 }, () => orderLoop(orderLines, done, 400, answers)),
       (async () => {
-        for (let read = 0; read < 2_000 && !done(); read++) reads.push(await api("GET", `/products/${plenty}`));
+        for (let read = 0; read < 2_000 && !done(); read++) {
+          const answer = await api("GET", `/products/${plenty}`);
+          reads.push(answer);
+          await backOff(answer);
+        }
       })(),
     ];
     const created = () => answers.filter((answer) => answer.status === 201).length;
@@ -252,15 +267,19 @@ describe("an outage of DynamoDB Local in the middle of load", () => {
       expect(1_000 - plentyLeft).toBe(2 * ours.length);
 
       // The pipeline catches up: every order is confirmed, once (one change after its creation).
+      let seen: string[] = [];
       const confirmed = await waitFor(
         "every order to be confirmed after the restart",
         async () => {
           const statuses = await Promise.all(ours.map(async (entry) => (await api("GET", `/orders/${entry.order!.id}`, customer)).body));
+          seen = statuses.map((order) => `${order?.id} ${order?.status} v${order?.version} created ${order?.createdAt}`);
           return statuses.every((order) => order?.status === "CONFIRMED") ? statuses : undefined;
         },
         90_000,
         500,
-      );
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; outage ${new Date(downSince).toISOString()}..${new Date(downUntil).toISOString()}; orders: ${seen.join("; ")}`);
+      });
       expect(confirmed.map((order) => order.version)).toEqual(Array(ours.length).fill(2));
     } finally {
       phase = "done";
@@ -324,9 +343,24 @@ describe("outages of the queues and topics, then of Kinesis", () => {
   it("after kinesis-local restarts, orders counted by sales analytics plus dead-lettered equals placed, none counted twice", async () => {
     const N = 10;
     const productId = await product(100);
+    // kinesis-local writes its state to disk once a second and not when it is stopped, so a
+    // record acknowledged in the last second before a stop is gone after the restart (and the
+    // analytics poller, positioned after it, can read no further) -- an artefact of the
+    // emulator: Kinesis keeps what it acknowledged. So the stream is stopped once it has been
+    // quiet for a whole persist interval; the orders are placed while it is down.
+    await waitFor(
+      "the analytics stream to be quiet for a persist interval",
+      async () => {
+        const before = stats("OrderEventsProcessor").invocations + stats("SalesAnalytics").invocations;
+        await new Promise((resolve) => setTimeout(resolve, 2_000)); // time is the condition here: two persist intervals
+        return stats("OrderEventsProcessor").invocations + stats("SalesAnalytics").invocations === before ? true : undefined;
+      },
+      60_000,
+      0,
+    );
     const failuresBefore = stats("OrderEventsProcessor").batchFailures;
     let resume: (() => Promise<void>) | undefined;
-    const ids = await placeAround(productId, N, 4, async () => {
+    const ids = await placeAround(productId, N, 0, async () => {
       resume = await stack.interrupt("kinesis");
     });
     await waitFor("the processor to fail a batch while Kinesis is down", async () => (stats("OrderEventsProcessor").batchFailures > failuresBefore ? true : undefined), 30_000, 50);

@@ -3,7 +3,7 @@
  * which stay what they are. The network cases are real: the SDK's own client against a port
  * nothing listens on, and against a server that accepts and never answers.
  */
-import { createServer, type Server } from "node:net";
+import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ConditionalCheckFailedException,
@@ -44,11 +44,12 @@ async function failureAt(endpoint: string, requestTimeout?: number): Promise<unk
 }
 
 let silent: Server;
+const accepted = new Set<Socket>();
 let silentPort: number;
 let closedPort: number;
 beforeAll(async () => {
   // Accepts connections and never answers, as a stalled endpoint does.
-  silent = createServer(() => undefined);
+  silent = createServer((socket) => accepted.add(socket));
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   silentPort = (silent.address() as { port: number }).port;
   // A port that was free a moment ago and that nothing listens on now.
@@ -57,7 +58,11 @@ beforeAll(async () => {
   closedPort = (probe.address() as { port: number }).port;
   await new Promise((resolve) => probe.close(resolve));
 });
-afterAll(() => new Promise((resolve) => silent.close(resolve)));
+afterAll(async () => {
+  // The client gave up on its request; the server drops the connection it never answered.
+  for (const socket of accepted) socket.destroy();
+  await new Promise((resolve) => silent.close(resolve));
+});
 
 describe("tableUnavailability", () => {
   it("turns a refused connection (DynamoDB down) into a DependencyUnavailableError with a Retry-After of 5 s", async () => {
