@@ -66,3 +66,16 @@ export class TooManyRequestsError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * Something the request needs (the table) cannot be reached or is overloaded right now: nothing
+ * the caller did, and worth another attempt after `retryAfterSeconds`.
+ */
+export class DependencyUnavailableError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

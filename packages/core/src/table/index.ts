@@ -1,6 +1,6 @@
 export { tableDefinition, idempotencyTableDefinition, type TableDefinition, type TableShape, type GlobalIndexName } from "./definition";
 export { documentClient, dynamodbClient, tableName } from "./client";
-export { isConditionalCheckFailure, transactionCancellationReasons } from "./errors";
+export { isConditionalCheckFailure, tableUnavailability, transactionCancellationReasons } from "./errors";
 export { pingTable } from "./health";
 export { queryPage, type PageQuery } from "./page";
 export { claim, release, markerItem, markerKey } from "./markers";

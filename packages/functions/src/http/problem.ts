@@ -1,6 +1,7 @@
 import {
   BodyTooLargeError,
   ConflictError,
+  DependencyUnavailableError,
   DomainError,
   ForbiddenError,
   IdempotencyKeyReusedError,
@@ -57,6 +58,7 @@ const PROBLEMS = new Map([
   row(ValidationError, { status: 422, title: "Invalid request" }),
   row(IdempotencyKeyReusedError, { status: 422, title: "Idempotency key reused" }),
   row(TooManyRequestsError, { status: 429, title: "Too many requests", headers: retryAfter }),
+  row(DependencyUnavailableError, { status: 503, title: "Service unavailable", headers: retryAfter }),
 ]);
 
 const FAULT: Mapping<DomainError> = { status: 500, title: "Internal error" };

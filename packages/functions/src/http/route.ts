@@ -1,4 +1,5 @@
 import type { Context } from "aws-lambda";
+import { tableUnavailability } from "@emporium/core/table";
 import { routes, type ManifestRouteKey, type RouteSpec } from "../manifest";
 import type { IdempotencyRunner } from "./idempotency";
 import { logger } from "./logger";
@@ -11,7 +12,9 @@ import { PRIVATE_CACHE } from "./versioning";
 /**
  * Wraps a route's logic into a Lambda handler: identifies the caller as the manifest entry for
  * `key` says (so the deployed authorizers, the local gateway and the handler agree), spends
- * one request of the caller's limits, runs the logic, and maps any failure to a problem.
+ * one request of the caller's limits, runs the logic, and maps any failure to a problem. A table
+ * that cannot serve right now (down, unreachable, throttling) is the one fault a client can act
+ * on: it becomes a 503 with Retry-After here, for every route, instead of a 500.
  */
 export function route(key: ManifestRouteKey, handle: (request: Request) => Promise<Response>, options: { idempotency?: IdempotencyRunner } = {}) {
   const spec: RouteSpec = routes[key];
@@ -34,7 +37,7 @@ export function route(key: ManifestRouteKey, handle: (request: Request) => Promi
       await spend(current);
       response = options.idempotency ? await options.idempotency(current, context, () => handle(current)) : await handle(current);
     } catch (error) {
-      response = problem(error, requestId);
+      response = problem(tableUnavailability(error) ?? error, requestId);
       if (response.statusCode >= 500) logger.error("request failed", error as Error);
     }
     logger.info("request completed", { status: response.statusCode });

@@ -19,6 +19,11 @@ export interface FauxqsEmulator extends Emulator {
   server: { spy: MessageSpy };
   /** The buckets' CORS rules (S3Cors): set after provisioning, as infra sets them on AWS. */
   cors: S3Cors;
+  /**
+   * After `stop()`: serves again on the same port, with the queues, topics, buckets and messages
+   * it held (they live in this process), as SQS and SNS come back after an outage (fault tests).
+   */
+  resume(): Promise<void>;
 }
 
 /**
@@ -38,10 +43,14 @@ export async function startFauxqsEmulator({ log }: FauxqsOptions): Promise<Fauxq
   const stores: Stores = { sqsStore: new SqsStore(), snsStore: new SnsStore(), s3Store: new S3Store() };
   stores.sqsStore.host = "";
   for (const store of Object.values(stores)) store.spy = spy;
-  const app = buildApp({ logger: false, stores });
   const cors = new S3Cors();
-  cors.install(app);
-  await app.listen({ port: 0, host: "127.0.0.1" });
+  const serve = async (port: number) => {
+    const app = buildApp({ logger: false, stores });
+    cors.install(app);
+    await app.listen({ port, host: "127.0.0.1" });
+    return app;
+  };
+  let app = await serve(0);
   const { port } = app.server.address() as { port: number };
   const endpoint = `http://127.0.0.1:${port}`;
   log(`SQS, SNS and S3 on ${endpoint}`);
@@ -51,7 +60,20 @@ export async function startFauxqsEmulator({ log }: FauxqsOptions): Promise<Fauxq
     endpoint,
     server: { spy },
     cors,
-    stop: () => (stopped ??= app.close()),
+    // Open connections (a long poll in progress) are dropped, not waited for, as when a service goes away.
+    stop: () =>
+      (stopped ??= (async () => {
+        const closing = app.close();
+        app.server.closeAllConnections();
+        await closing;
+      })()),
+    async resume() {
+      if (!stopped) return;
+      await stopped;
+      app = await serve(port);
+      stopped = undefined;
+      log(`SQS, SNS and S3 on ${endpoint} again`);
+    },
   };
 }
 

@@ -302,6 +302,17 @@ export class FunctionHost {
   }
 
   /** Ends an execution environment; what was running in it fails. */
+  /**
+   * Ends a function's execution environment at once, failing the invocations it is running, as
+   * a crash of its runtime would on Lambda (fault tests). False when none was running.
+   */
+  crash(name: string): boolean {
+    const deployed = this.deployed(name);
+    if (!deployed.worker) return false;
+    this.retire(deployed, new FunctionError("Runtime.ExitError", "the execution environment crashed"));
+    return true;
+  }
+
   private retire(deployed: Deployed, reason: Error, only?: Worker): void {
     const worker = deployed.worker;
     if (!worker || (only && worker !== only)) return;

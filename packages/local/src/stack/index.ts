@@ -1,4 +1,3 @@
-export { startStack, type Stack, type StackOptions } from "./start";
+export { startStack, type InterruptibleEmulator, type Stack, type StackOptions } from "./start";
 export { signIn, signInWith, type Tokens } from "./tokens";
 export { functionEnvironment, applyEnvironment, APP, REGION } from "./environment";
-

@@ -106,8 +106,21 @@ export interface Stack {
   /** The file URL of a function's bundle, once it has been built (on first use). */
   functionBundle(name: string): string | undefined;
   users: SeedUser[];
+  /**
+   * For fault tests: stops one emulator as an outage would, leaving the rest of the stack
+   * running, and returns what brings it back on the same port with the data it had. DynamoDB
+   * Local and kinesis-local keep data only with `persist: true` (in memory it would be gone);
+   * kinesis-local writes its state once a second and not on a stop, so records it acknowledged
+   * in its last second are lost (Kinesis keeps them): stop it when the stream is quiet.
+   */
+  interrupt(emulator: InterruptibleEmulator): Promise<() => Promise<void>>;
+  /** For fault tests: crashes a function's execution environment mid-invocation (FunctionHost.crash). */
+  crash(functionName: string): boolean;
   stop(): Promise<void>;
 }
+
+/** DynamoDB Local, fauxqs (SQS, SNS and S3) and kinesis-local. */
+export type InterruptibleEmulator = "dynamodb" | "messaging" | "kinesis";
 
 /**
  * Starts the whole application offline: emulators, provisioning from the shared definitions,
@@ -166,10 +179,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     // Each emulator is provisioned as soon as it answers, not after the slowest of them: the
     // slowest one's start is then the only wait before the tables, pool and topics exist.
-    const started = <T extends { stop(): Promise<void> }>(starting: Promise<T>, name?: string) =>
+    // The child-process emulators a fault test may restart: stopping the stack stops the one running now.
+    const current: Partial<Record<"dynamodb" | "kinesis", { stop(): Promise<void> }>> = {};
+    const started = <T extends { stop(): Promise<void> }>(starting: Promise<T>, name?: string, restartable?: "dynamodb" | "kinesis") =>
       step(
         starting.then((running) => {
-          stoppers.push(() => running.stop());
+          if (restartable) current[restartable] = running;
+          stoppers.push(() => (restartable ? current[restartable]! : running).stop());
           if (name) options.log("stack", `${name} answered in ${Math.round(performance.now() - phaseStarted)} ms`);
           return running;
         }),
@@ -177,7 +193,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const tableName = `${APP.name}-${APP.stage}-Table`;
     const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
     const dataDir = (name: string) => (options.persist ? join(stateDir, "data", name) : undefined);
-    const dynamoStarted = started(startDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) }), "DynamoDB Local");
+    const startDynamoDB = () => startDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) });
+    const dynamoStarted = started(startDynamoDB(), "DynamoDB Local", "dynamodb");
     const cognitoStarted = started(
       startCognito({
         port: ports.cognito,
@@ -190,7 +207,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       "cognito-local",
     );
     const fauxqsStarted = started(startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }));
-    const kinesisStarted = started(startKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line) }), "kinesis-local");
+    const startKinesisLocal = () => startKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line) });
+    const kinesisStarted = started(startKinesisLocal(), "kinesis-local", "kinesis");
     const sesStarted = started(
       startSes({ port: ports.ses, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) }).then((ses) => ({ ...ses, stop: () => ses.close() })),
     );
@@ -352,6 +370,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       functionMetrics: () => host.metrics(),
       functionBundle: (name) => host.bundleUrl(name),
       users: seedUsers,
+      async interrupt(emulator) {
+        if (emulator === "messaging") {
+          await fauxqs.stop();
+          return () => fauxqs.resume();
+        }
+        if (!options.persist) throw new Error(`interrupting ${emulator} needs persist: true: in memory, its data would not survive the restart`);
+        await current[emulator]!.stop();
+        options.log("stack", `${emulator} stopped (interrupted)`);
+        return async () => {
+          current[emulator] = await (emulator === "dynamodb" ? startDynamoDB() : startKinesisLocal());
+          options.log("stack", `${emulator} started again`);
+        };
+      },
+      crash: (functionName) => host.crash(functionName),
       stop,
     };
   } catch (error) {
