@@ -1,14 +1,9 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
-  AdminSetUserPasswordCommand,
-  type CognitoIdentityProviderClient,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { AdminGetUserCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import * as Products from "@emporium/core/products";
 import * as Users from "@emporium/core/users";
 import { catalogue } from "./catalogue";
 import { seedUsers, type SeedUser } from "./users";
+import { ensurePoolUser } from "../stack/pool-users";
 
 export { seedUsers, type SeedUser } from "./users";
 export { catalogue } from "./catalogue";
@@ -27,26 +22,7 @@ export async function seedAccounts(cognito: CognitoIdentityProviderClient, userP
 }
 
 async function seedAccount(cognito: CognitoIdentityProviderClient, userPoolId: string, user: SeedUser) {
-  try {
-    await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: userPoolId,
-        Username: user.email,
-        MessageAction: "SUPPRESS",
-        UserAttributes: [
-          { Name: "email", Value: user.email },
-          { Name: "email_verified", Value: "true" },
-          { Name: "name", Value: user.name },
-        ],
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name !== "UsernameExistsException") throw error;
-  }
-  await cognito.send(
-    new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }),
-  );
-  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: user.role }));
+  await ensurePoolUser(cognito, userPoolId, user);
   const { UserAttributes } = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
   const sub = UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
   if (!sub) throw new Error(`cognito-local returned no sub for ${user.email}`);
