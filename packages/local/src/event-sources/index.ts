@@ -43,21 +43,24 @@ export async function startEventSources(options: EventSourcesOptions): Promise<E
     clients.destroy();
   };
 
-  try {
-    for (const mapping of options.mappings) {
-      if (stats[mapping.name]) throw new Error(`two event-source mappings are named ${mapping.name}`);
-      if (!Number.isInteger(mapping.batchSize) || mapping.batchSize < 1) throw new Error(`${mapping.name}: batchSize must be a positive integer`);
-      stats[mapping.name] = { invocations: 0, recordsDelivered: 0, recordsFiltered: 0, batchFailures: 0, sentToOnFailure: 0, receives: 0, emptyReceives: 0, deleteBatches: 0 };
-      await withMappingName(mapping.name, async () => {
-        const runner = await createRunner(mapping, options, clients, lifecycle, stats[mapping.name]!, checkpoints);
-        runners.push(runner);
-        await runner.start();
-      });
+  for (const mapping of options.mappings) {
+    if (stats[mapping.name]) throw new Error(`two event-source mappings are named ${mapping.name}`);
+    if (!Number.isInteger(mapping.batchSize) || mapping.batchSize < 1) throw new Error(`${mapping.name}: batchSize must be a positive integer`);
+    stats[mapping.name] = { invocations: 0, recordsDelivered: 0, recordsFiltered: 0, batchFailures: 0, sentToOnFailure: 0, receives: 0, emptyReceives: 0, deleteBatches: 0 };
+  }
+  // Mappings start at once: each waits only on its own source's first answers.
+  const starting = options.mappings.map((mapping) =>
+    withMappingName(mapping.name, async () => {
+      const runner = await createRunner(mapping, options, clients, lifecycle, stats[mapping.name]!, checkpoints);
+      runners.push(runner);
+      await runner.start();
       options.log(`esm:${mapping.name}`, `polling ${describeSource(mapping)} for ${mapping.functionName}`);
-    }
-  } catch (error) {
+    }),
+  );
+  const failed = (await Promise.allSettled(starting)).find((outcome) => outcome.status === "rejected");
+  if (failed) {
     await stop();
-    throw error;
+    throw failed.reason;
   }
 
   return { stop, stats: () => structuredClone(stats) };
