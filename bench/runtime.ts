@@ -22,6 +22,7 @@ import { startDynamo } from "../packages/local/src/emulators/dynamodb";
 import { startKinesis } from "../packages/local/src/emulators/kinesis";
 import { freePorts } from "../packages/local/src/emulators/ports";
 import type { Emulator } from "../packages/local/src/emulators/process";
+import { emulatorDataDir } from "../packages/local/src/stack/state-layout";
 import { signIn } from "../packages/local/src/stack/tokens";
 import type { DevState } from "../packages/local/src/bin/dev-state";
 import { processTree } from "./process-tree";
@@ -40,9 +41,9 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 // before the first start, and a copy of what the first run left before the restart.
 const quiet = () => undefined;
 const starters: [string, (port: number, state: string) => Promise<Emulator>][] = [
-  ["DynamoDB Local", (port, state) => startDynamo({ port, dataDir: join(state, "data", "dynamodb"), log: quiet })],
+  ["DynamoDB Local", (port, state) => startDynamo({ port, dataDir: emulatorDataDir(state, "dynamodb"), log: quiet })],
   ["cognito-local", (port, state) => startCognito({ port, dataDir: join(state, "cognito"), log: quiet })],
-  ["kinesis-local", (port, state) => startKinesis({ port, dataDir: join(state, "data", "kinesis"), log: quiet })],
+  ["kinesis-local", (port, state) => startKinesis({ port, dataDir: emulatorDataDir(state, "kinesis"), log: quiet })],
 ];
 async function alone(state: string): Promise<Map<string, number>> {
   const times = new Map<string, number>();
@@ -64,6 +65,8 @@ async function alone(state: string): Promise<Map<string, number>> {
   }
   return times;
 }
+// DynamoDB Local's probe loads the SDK client lazily; loaded here first, so "alone" times the emulator, not this import.
+await import("@aws-sdk/client-dynamodb");
 const aloneFirst = await alone(join(work, "alone-first"));
 const slowestFirst = Math.max(...aloneFirst.values());
 

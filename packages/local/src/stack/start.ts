@@ -21,7 +21,7 @@ import {
   type Setting,
 } from "@emporium/functions/manifest";
 import { startCognito } from "../emulators/cognito";
-import { startDynamo } from "../emulators/dynamodb";
+import { answering, startDynamo, type SpawnedDynamo } from "../emulators/dynamodb";
 import { startFauxqsEmulator } from "../emulators/fauxqs";
 import { startS3Notifications } from "../s3-notifications";
 import { startKinesis } from "../emulators/kinesis";
@@ -36,9 +36,10 @@ import { startEventSources, type EventSources } from "../event-sources";
 import { provisionMessaging, type MessagingResources } from "../provision/messaging";
 import { eventSourceMappings } from "./mappings";
 import { provisionTable } from "../provision/table";
-import { seedAccounts, seedCatalogue, seedUsers, type SeedUser } from "../seed";
+import { seedCatalogue, seedPoolUsers, seedProfiles, seedUsers, type SeedUser } from "../seed";
 import { APP, applyEnvironment, functionEnvironment, REGION, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
+import { emulatorDataDir } from "./state-layout";
 import { LOCAL_CREDENTIALS } from "../local-account";
 
 export interface StackOptions {
@@ -81,6 +82,11 @@ export interface StackOptions {
    * AWS call, with DynamoDB's consumed capacity); `bun run cost` reads them. Off otherwise.
    */
   costMeter?: boolean;
+  /**
+   * A DynamoDB Local already starting on `ports.dynamodb` (with this stack's data folder), which
+   * the stack adopts: `bun dev` starts the slowest emulator before loading the rest of the runtime.
+   */
+  dynamodb?: SpawnedDynamo;
   log: (source: string, line: string) => void;
 }
 
@@ -192,9 +198,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       );
     const tableName = `${APP.name}-${APP.stage}-Table`;
     const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
-    const dataDir = (name: string) => (options.persist ? join(stateDir, "data", name) : undefined);
+    const dataDir = (name: "dynamodb" | "kinesis") => (options.persist ? emulatorDataDir(stateDir, name) : undefined);
     const startDynamoDB = () => startDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) });
-    const dynamoStarted = started(startDynamoDB(), "DynamoDB Local", "dynamodb");
+    const dynamoStarted = started(options.dynamodb ? answering(options.dynamodb) : startDynamoDB(), "DynamoDB Local", "dynamodb");
     const cognitoStarted = started(
       startCognito({
         port: ports.cognito,
@@ -239,6 +245,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return { cognito, client, ...(await provisionUserPool(client, `${APP.name}-${APP.stage}-UserPool`)) };
       }),
     );
+    const poolUsersSeeded = step(poolProvisioned.then(({ client, userPoolId }) => seedPoolUsers(client, userPoolId)));
     const messagingProvisioned = step(
       Promise.all([fauxqsStarted, kinesisStarted]).then(async ([fauxqs, kinesis]) => {
         const messaging = await provisionMessaging({
@@ -285,7 +292,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
 
     // Seed data, the gateway and the event sources need only what is provisioned: all at once.
-    const seeded = step(Promise.all([seedCatalogue(), seedAccounts(cognitoClient, userPoolId)]));
+    const seeded = step(Promise.all([seedCatalogue(), poolUsersSeeded.then(seedProfiles)]));
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
