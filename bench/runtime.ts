@@ -33,6 +33,7 @@ process.env.AWS_EC2_METADATA_DISABLED = "true";
 /** Figures from issue 10, measured on the runtime before this work, for side-by-side comparison. */
 const BEFORE = { firstStartS: 25, restartS: 33, memoryGiB: 5.2 };
 const GiB = 1024 ** 3;
+const START_ROUNDS = Number(process.env.BENCH_START_ROUNDS ?? 3);
 const root = fileURLToPath(new URL("..", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "emporium-runtime-bench-"));
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -73,7 +74,7 @@ const slowestFirst = Math.max(...aloneFirst.values());
 // ---- bun dev
 const [api, dynamodb, cognito, lambda, kinesis, ses] = await freePorts(6);
 const stateDir = join(work, "state");
-const env = {
+const envFor = (state: string) => ({
   ...process.env,
   PORT: String(api),
   EMPORIUM_DYNAMODB_PORT: String(dynamodb),
@@ -81,8 +82,8 @@ const env = {
   EMPORIUM_LAMBDA_PORT: String(lambda),
   EMPORIUM_KINESIS_PORT: String(kinesis),
   EMPORIUM_SES_PORT: String(ses),
-  EMPORIUM_STATE_DIR: stateDir,
-};
+  EMPORIUM_STATE_DIR: state,
+});
 
 interface Dev {
   child: ChildProcess;
@@ -93,10 +94,10 @@ interface Dev {
   stop(): Promise<void>;
 }
 
-async function startDev(): Promise<Dev> {
+async function startDev(state = stateDir): Promise<Dev> {
   const started = performance.now();
   // Its own process group, so stopping it stops `bun run` and everything under it, as Ctrl-C does.
-  const child = spawn("bun", ["run", "dev"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn("bun", ["run", "dev"], { cwd: root, env: envFor(state), stdio: ["ignore", "pipe", "pipe"], detached: true });
   const lines: Dev["lines"] = [];
   const waiters = new Set<() => void>();
   for (const stream of [child.stdout!, child.stderr!]) {
@@ -236,6 +237,22 @@ try {
   const replayed = processorHandled(restart, 0);
   await restart.stop();
 
+  // One start is one sample on a shared machine: more rounds of the same pairs (each emulator
+  // alone, then bun dev; fresh state, then a restart on it), and the median ratio.
+  const rounds = [{ first: first.readyMs, slowestFirst, restart: restart.readyMs, slowestRestart }];
+  for (let round = 2; round <= START_ROUNDS; round++) {
+    const state = join(work, `round-${round}`);
+    const aloneFresh = Math.max(...(await alone(join(work, `round-${round}-alone`))).values());
+    const fresh = await startDev(state);
+    await fresh.stop();
+    cpSync(state, `${state}-alone`, { recursive: true });
+    const aloneAgain = Math.max(...(await alone(`${state}-alone`)).values());
+    const again = await startDev(state);
+    await again.stop();
+    rounds.push({ first: fresh.readyMs, slowestFirst: aloneFresh, restart: again.readyMs, slowestRestart: aloneAgain });
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
   const ratio = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
   console.log("\nStart: `bun dev` to `ready`, next to its slowest emulator started alone (target ≤ 2×):");
   console.log(
@@ -247,6 +264,18 @@ try {
       ],
     ),
   );
+  if (rounds.length > 1) {
+    console.log(`\nThe same pairs in ${rounds.length} rounds (BENCH_START_ROUNDS), each ratio against the slowest emulator alone just before:`);
+    console.log(
+      renderTable(
+        ["round", "first start", "alone", "ratio", "restart", "alone", "ratio"],
+        rounds.map((r, i) => [String(i + 1), `${seconds(r.first)} s`, `${seconds(r.slowestFirst)} s`, ratio(r.first, r.slowestFirst), `${seconds(r.restart)} s`, `${seconds(r.slowestRestart)} s`, ratio(r.restart, r.slowestRestart)]),
+      ),
+    );
+    const firstRatios = rounds.map((r) => r.first / r.slowestFirst);
+    const restartRatios = rounds.map((r) => r.restart / r.slowestRestart);
+    console.log(`median ratio: first start ${median(firstRatios).toFixed(2)}×, restart ${median(restartRatios).toFixed(2)}× (target ≤ 2×)`);
+  }
   console.log(renderTable(["emulator alone", "first", "restart"], starters.map(([name]) => [name, `${seconds(aloneFirst.get(name)!)} s`, `${seconds(aloneRestart.get(name)!)} s`])));
   for (const [label, dev] of [["first start", first], ["restart", restart]] as const) {
     const phases = dev.lines.filter((line) => /^\[stack\]|^\[functions\] built Health|^ready: /.test(line.text));
