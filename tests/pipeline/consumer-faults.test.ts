@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { CreateBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { GetQueueAttributesCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { S3Event } from "aws-lambda";
@@ -163,7 +163,7 @@ describe("ImageProcessor under faults", () => {
       return undefined;
     } catch (error) {
       // Only "no such object" counts; any other error is no evidence of a deletion.
-      if ((error as Error).name !== "NotFound") throw error;
+      if (!(error instanceof NotFound)) throw error;
       return true;
     }
   };

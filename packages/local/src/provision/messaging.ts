@@ -1,5 +1,5 @@
 import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, paginateListStreams } from "@aws-sdk/client-kinesis";
-import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
@@ -148,7 +148,7 @@ async function provisionBucket(s3: S3Client, name: string): Promise<{ name: stri
   try {
     await s3.send(new CreateBucketCommand({ Bucket: name }));
   } catch (error) {
-    if ((error as Error).name !== "BucketAlreadyOwnedByYou") throw error;
+    if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
   }
   return { name };
 }

@@ -1,6 +1,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  ResourceNotFoundException,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
   type DynamoDBClient,
@@ -48,7 +49,7 @@ export async function provisionTable(client: DynamoDBClient, name: string, defin
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
     return { streamArn: Table?.LatestStreamArn };
   } catch (error) {
-    if ((error as Error).name !== "ResourceNotFoundException") throw error;
+    if (!(error instanceof ResourceNotFoundException)) throw error;
   }
   const { TableDescription } = await client.send(new CreateTableCommand(createTableInput(name, definition)));
   if (definition.ttl) {
