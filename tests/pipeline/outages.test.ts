@@ -48,6 +48,8 @@ beforeAll(async () => {
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
   });
+  // This file's core calls (payment outcomes, ledger and table reads) go to this stack, not the suite's.
+  Object.assign(process.env, stack.environment);
   const user = (role: string) => stack.users.find((candidate) => candidate.role === role)!;
   customer = (await signIn(stack.endpoints.cognito, stack.clientId, user("customer").email, user("customer").password)).accessToken;
   admin = (await signIn(stack.endpoints.cognito, stack.clientId, user("admin").email, user("admin").password)).accessToken;

@@ -1,30 +1,36 @@
 import { AdminGetUserCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import * as Products from "@emporium/core/products";
-import * as Users from "@emporium/core/users";
-import { catalogue } from "./catalogue";
+import type { Role } from "@emporium/core/auth";
 import { seedUsers, type SeedUser } from "./users";
 import { ensurePoolUser } from "../stack/pool-users";
 
 export { seedUsers, type SeedUser } from "./users";
 export { catalogue } from "./catalogue";
 
-/** Seeds the catalogue (when empty) through the same core services the API uses. */
-export async function seedCatalogue(): Promise<number> {
-  const existing = await Products.list(1);
-  if (existing.items.length > 0) return 0;
-  for (const product of catalogue) await Products.create(product);
-  return catalogue.length;
+/** A development user's profile, keyed by the id the pool gave them. */
+export interface SeedProfile {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
 }
 
-/** Creates each development user (confirmed, permanent password, in its group) and their profile. */
-export async function seedAccounts(cognito: CognitoIdentityProviderClient, userPoolId: string, users: SeedUser[] = seedUsers) {
-  await Promise.all(users.map((user) => seedAccount(cognito, userPoolId, user)));
+/** What the seed function (./handler.ts) is invoked with. */
+export interface SeedEvent {
+  profiles: SeedProfile[];
 }
 
-async function seedAccount(cognito: CognitoIdentityProviderClient, userPoolId: string, user: SeedUser) {
-  await ensurePoolUser(cognito, userPoolId, user);
-  const { UserAttributes } = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
-  const sub = UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
-  if (!sub) throw new Error(`cognito-local returned no sub for ${user.email}`);
-  await Users.ensure({ userId: sub, username: user.email, role: user.role }, { email: user.email, name: user.name });
+/** The seed function as the function host runs it: not in the manifest, never deployed. */
+export const seedFunction = { name: "Seed", handler: "packages/local/src/seed/handler.handler", memoryMb: 1024, timeoutMs: 60_000 } as const;
+
+/** Creates each development user in the pool (confirmed, permanent password, in its group); their profiles, for the seed function. */
+export async function seedPoolUsers(cognito: CognitoIdentityProviderClient, userPoolId: string, users: SeedUser[] = seedUsers): Promise<SeedProfile[]> {
+  return Promise.all(
+    users.map(async (user) => {
+      await ensurePoolUser(cognito, userPoolId, user);
+      const { UserAttributes } = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
+      const userId = UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
+      if (!userId) throw new Error(`cognito-local returned no sub for ${user.email}`);
+      return { userId, email: user.email, name: user.name, role: user.role };
+    }),
+  );
 }
