@@ -88,7 +88,7 @@ describe("messaging provisioned from the manifest on fauxqs and kinesis-local", 
   });
 
   it("gives every dead-letter queue the manifest's settings, and its queue the manifest's redrive policy", async () => {
-    const withDeadLetter = Object.entries(queues as Record<QueueName, QueueSpec>).filter(([, spec]) => spec.deadLetter);
+    const withDeadLetter = (Object.entries(queues) as [QueueName, QueueSpec][]).filter(([, spec]) => spec.deadLetter);
     expect(withDeadLetter.length).toBeGreaterThan(0);
     for (const [name, spec] of withDeadLetter) {
       const { url, deadLetter } = resources.queues[name];
