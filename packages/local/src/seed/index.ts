@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { AdminGetUserCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import type { Role } from "@emporium/core/auth";
 import { seedUsers, type SeedUser } from "./users";
@@ -19,8 +20,16 @@ export interface SeedEvent {
   profiles: SeedProfile[];
 }
 
-/** The seed function as the function host runs it: not in the manifest, never deployed. */
-export const seedFunction = { name: "Seed", handler: "packages/local/src/seed/handler.handler", memoryMb: 1024, timeoutMs: 60_000 } as const;
+/**
+ * The seed function as the function host runs it: not in the manifest, never deployed. Its
+ * handler is named by absolute path, as it belongs to this package rather than to the app.
+ */
+export const seedFunction = {
+  name: "Seed",
+  handler: `${fileURLToPath(new URL("./handler", import.meta.url))}.handler`,
+  memoryMb: 1024,
+  timeoutMs: 60_000,
+} as const;
 
 /** Creates each development user in the pool (confirmed, permanent password, in its group); their profiles, for the seed function. */
 export async function seedPoolUsers(cognito: CognitoIdentityProviderClient, userPoolId: string, users: SeedUser[] = seedUsers): Promise<SeedProfile[]> {
