@@ -59,7 +59,7 @@ function mapValues<K extends string, V, R>(record: Record<K, V>, map: (value: V)
 
 /**
  * The environment of one function: `App` and the resources it links (all of them when `links`
- * is absent, for code that runs outside a function, like seeding and tests).
+ * is absent, for the seed and for code that runs outside a function, like tests).
  */
 export function functionEnvironment(resources: LocalResources, endpoints: LocalEndpoints, links?: readonly Link[]): Record<string, string> {
   const variables = resourceVariables(resources);

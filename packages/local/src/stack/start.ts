@@ -97,7 +97,11 @@ export interface Stack {
   messaging: MessagingResources;
   /** cognito-local's database file, where it keeps the codes it "e-mails". */
   cognitoDatabase: string;
-  /** The environment handlers run with (Resource contract and SDK endpoints). */
+  /**
+   * Every resource (`SST_RESOURCE_*`), the SDK's endpoints and the stage settings, as a function
+   * linking everything would see them: for code outside the functions (tests, benchmarks) to
+   * give the processes it runs core code in. The stack itself never applies it to its own.
+   */
   environment: Record<string, string>;
   apiKeyAuthorizer: LambdaAuthorizer;
   eventSources: EventSources;
