@@ -291,7 +291,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
 
     // Seed data, the gateway and the event sources need only what is provisioned: all at once.
-    const seeded = step(seedPoolUsers(cognitoClient, userPoolId).then((profiles) => invoke(seedFunction.name, { profiles } satisfies SeedEvent)));
+    // It runs once: its execution environment is reclaimed as soon as it is done.
+    const seeded = step(
+      seedPoolUsers(cognitoClient, userPoolId)
+        .then((profiles) => invoke(seedFunction.name, { profiles } satisfies SeedEvent))
+        .finally(() => host.reclaim(seedFunction.name)),
+    );
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
