@@ -4,7 +4,7 @@ import { functionArgs } from "./functions";
 import { linkables } from "./links";
 import { table } from "./storage";
 
-/**
+/*
  * The pipeline's functions: one event-source mapping per consumer, with its batch settings and
  * partial-failure reporting, and the uploads bucket's notification of the image processor.
  */
