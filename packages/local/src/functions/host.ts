@@ -18,6 +18,9 @@ export interface FunctionSource {
   environment: Record<string, string>;
 }
 
+/** A function's name as Lambda would know it offline (its context's `functionName`, its ARN). */
+export const localFunctionName = (name: string) => `emporium-local-${name}`;
+
 /** The function ran past its timeout, as Lambda reports it. */
 export class FunctionTimeoutError extends Error {}
 
@@ -268,7 +271,7 @@ export class FunctionHost {
     const { exportName } = handlerParts(deployed.source.handler);
     const { name, memoryMb, environment } = deployed.source;
     const worker = new Worker(script, {
-      workerData: { url: bundle.url, exportName, config: { functionName: `emporium-local-${name}`, memoryMb, region: environment.AWS_REGION ?? LOCAL_REGION } },
+      workerData: { url: bundle.url, exportName, config: { functionName: localFunctionName(name), memoryMb, region: environment.AWS_REGION ?? LOCAL_REGION } },
       env: environment,
       stdout: true,
       stderr: true,
