@@ -19,6 +19,7 @@ export default $config({
     await import("./infra/email");
     const auth = await import("./infra/auth");
     await import("./infra/events");
+    await import("./infra/consumers");
     await import("./infra/schedules");
     const api = await import("./infra/api");
     await import("./infra/monitoring");

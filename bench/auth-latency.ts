@@ -71,7 +71,8 @@ interface Variant {
 try {
   // 1. The stack: data, resources, and the environment core services and functions run with.
   stack = await startStack({ root, ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 }, persist: false, watch: false, log });
-  // Core modules read their resources from process.env, which startStack has just filled in.
+  // Core modules read their resources from process.env: the stack's, as its functions see them.
+  Object.assign(process.env, stack.environment);
   const ApiKeys = await import("@emporium/core/api-keys");
   const { secret } = await ApiKeys.create(
     { userId: "bench", username: "bench", role: "admin" },

@@ -31,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { quantile } from "./stats";
 import { renderTable } from "./table";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../packages/local/src/local-account";
 
 process.env.AWS_EC2_METADATA_DISABLED = "true";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -211,7 +212,7 @@ async function processorCapacity(
   lambdaEndpoint: string,
   credentials?: { accessKeyId: string; secretAccessKey: string },
 ): Promise<number> {
-  const client = new DynamoDBClient({ endpoint: dynamodbEndpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const client = new DynamoDBClient({ endpoint: dynamodbEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const orders: Record<string, any>[] = [];
   let startKey: Record<string, any> | undefined;
   do {
@@ -228,7 +229,7 @@ async function processorCapacity(
     eventName: "MODIFY",
     eventVersion: "1.1",
     eventSource: "aws:dynamodb",
-    awsRegion: "us-east-1",
+    awsRegion: LOCAL_REGION,
     dynamodb: {
       Keys: { pk: item.pk, sk: item.sk },
       OldImage: { ...item, status: { S: "PENDING" }, version: { N: String(Number(item.version.N) - 1) } },

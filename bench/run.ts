@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { routeEntries } from "../packages/functions/src/manifest";
+import { handlerParts, routeEntries } from "../packages/functions/src/manifest";
 import { bundle, type Bundle } from "./bundle";
 import { extraOver } from "./composition";
 import { measureInit, nodeVersion, type InitSample } from "./init-time";
@@ -40,7 +40,7 @@ const fail = (message: string): never => {
 };
 
 /** `packages/functions/src/products/list.handler` → `<root>/packages/functions/src/products/list.ts` */
-const entryOf = (handler: string) => join(root, `${handler.slice(0, handler.lastIndexOf("."))}.ts`);
+const entryOf = (handler: string) => join(root, `${handlerParts(handler).file}.ts`);
 
 // 1–2. Build everything (in parallel: the build is not what is measured).
 const baselineEntry = join(root, "bench/baseline/handler.ts");

@@ -1,6 +1,6 @@
 import { apiKeyAuthorizer, cors, corsOrigins, routeEntries } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
-import { linkables } from "./events";
+import { linkables } from "./links";
 import { releasedHandler } from "./canary";
 import { apiDomain } from "./config";
 import { functionArgs } from "./functions";
@@ -45,10 +45,12 @@ export const jwtAuthorizer = api.addAuthorizer({
   },
 });
 
+const keyAuthorizerHandler = releasedHandler("ApiAuthorizerApiKeyHandler", apiKeyAuthorizer.name, functionArgs(apiKeyAuthorizer, linkables));
+
 export const keyAuthorizer = api.addAuthorizer({
   name: "apiKey",
   lambda: {
-    function: releasedHandler("ApiAuthorizerApiKeyHandler", apiKeyAuthorizer.name, functionArgs(apiKeyAuthorizer, linkables)),
+    function: keyAuthorizerHandler.target,
     payload: "2.0",
     response: "simple",
     identitySources: [apiKeyAuthorizer.identitySource],
@@ -62,13 +64,22 @@ function authFor(auth: string) {
   return { auth: { jwt: { authorizer: jwtAuthorizer.id } } };
 }
 
+// Stable logical names (ApiRoute<Name>, ApiRoute<Name>Handler) instead of route hashes.
+const routeHandlers = routeEntries().map(([routeKey, spec]) => ({
+  routeKey,
+  spec,
+  handler: releasedHandler(`ApiRoute${spec.name}Handler`, spec.name, functionArgs(spec, linkables), spec.warm),
+}));
+
 export const routes = Object.fromEntries(
-  routeEntries().map(([routeKey, spec]) => [
+  routeHandlers.map(({ routeKey, spec, handler }) => [
     routeKey,
-    // Stable logical names (ApiRoute<Name>, ApiRoute<Name>Handler) instead of route hashes.
-    api.route(routeKey, releasedHandler(`ApiRoute${spec.name}Handler`, spec.name, functionArgs(spec, linkables), spec.warm), {
+    api.route(routeKey, handler.target, {
       name: spec.name,
       ...authFor(spec.auth),
     }),
   ]),
 );
+
+/** The API functions released as canaries (production): the key authorizer and every route's, for infra/release.ts. */
+export const canaryFunctions = [keyAuthorizerHandler, ...routeHandlers.map(({ handler }) => handler)].flatMap(({ release }) => (release ? [release] : []));

@@ -2,7 +2,7 @@ import { passwordPolicy, refreshTokenValidityDays, userGroups } from "../package
 import { triggers } from "../packages/functions/src/manifest";
 import { emailIdentityArn, emailSender } from "./email";
 import { functionArgs } from "./functions";
-import { table } from "./storage";
+import { linkables } from "./links";
 
 /**
  * Users: a Cognito user pool signing in by email, one app client for the API, and the two
@@ -15,7 +15,7 @@ export const userPool = new sst.aws.CognitoUserPool("UserPool", {
   usernames: ["email"],
   triggers: {
     // Puts confirmed users in `customer` and creates their profile (it gets the pool id from the event).
-    postConfirmation: functionArgs(triggers.PostConfirmation, { Table: table }, {
+    postConfirmation: functionArgs(triggers.PostConfirmation, linkables, {
       permissions: [
         {
           actions: ["cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup"],

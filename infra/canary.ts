@@ -19,17 +19,24 @@ export interface CanaryFunction {
 /** The stage's canary settings; none under `sst dev`, whose functions are stubs relaying to a laptop. */
 export const canary = $dev ? undefined : capacity.canary;
 
-/** Every function released as a canary, for infra/release.ts and the deploy outputs. */
-export const canaryFunctions: CanaryFunction[] = [];
+/** An API function as a route or the authorizer takes it, and its canary release where there is one. */
+export interface ApiHandler {
+  /**
+   * What the route or authorizer invokes: in production the `live` alias's ARN (the route's
+   * invoke permission then names the alias as qualifier); elsewhere the function args, which
+   * SST turns into the route's own function, invoked unqualified.
+   */
+  target: sst.aws.FunctionArgs | $util.Output<string>;
+  /** Production only: the published function and its alias, for infra/release.ts. */
+  release?: CanaryFunction;
+}
 
 /**
- * What a route or the authorizer should invoke: in production the `live` alias's ARN (the
- * route's invoke permission then names the alias as qualifier); elsewhere the function args,
- * which SST turns into the route's own function, invoked unqualified.
+ * An API function, released as a canary where the stage has canary settings.
  * `logicalName` is the name SST itself would give the function, so the two stay alike.
  */
-export function releasedHandler(logicalName: string, name: string, args: sst.aws.FunctionArgs, warm = false): sst.aws.FunctionArgs | $util.Output<string> {
-  if (!canary) return args;
+export function releasedHandler(logicalName: string, name: string, args: sst.aws.FunctionArgs, warm = false): ApiHandler {
+  if (!canary) return { target: args };
   const fn = new sst.aws.Function(logicalName, { ...args, versioning: true });
   // SST builds the function inside an apply over its links, which hold secrets, so Pulumi marks
   // everything read from it secret. A name, an ARN or a version is no secret: unmarked, they
@@ -50,6 +57,5 @@ export function releasedHandler(logicalName: string, name: string, args: sst.aws
       provisionedConcurrentExecutions: provisionedConcurrency,
     });
   }
-  canaryFunctions.push({ name, fn, functionName, version, alias });
-  return $util.unsecret($interpolate`${fn.arn}:${alias.name}`);
+  return { target: $util.unsecret($interpolate`${fn.arn}:${alias.name}`), release: { name, fn, functionName, version, alias } };
 }

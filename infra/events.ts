@@ -1,58 +1,71 @@
 import {
   buckets,
-  uploads,
-  consumers,
   kinesisStreams,
   queues,
   topics,
   type BucketCorsRule,
-  type ConsumerSpec,
-  type Link,
   type QueueName,
   type QueueSpec,
 } from "../packages/functions/src/manifest";
-import { client, userPool } from "./auth";
 import { capacity } from "./config";
-import { email } from "./email";
-import { functionArgs } from "./functions";
-import { apiKeyPepper, cursorSecret, idempotencyTable, table } from "./storage";
 
 /**
- * The event pipeline, from the manifest: topics, queues (each consumer queue with its DLQ),
- * topic → queue subscriptions (filter policy, raw delivery), the analytics stream, the exports
- * bucket, and one event-source mapping per consumer with its batch settings and partial-failure
- * reporting.
+ * The event pipeline's resources, from the manifest: topics, queues (each consumer queue with
+ * its dead-letter queue), topic → queue subscriptions (filter policy, raw delivery), the
+ * analytics stream and the buckets. The functions they feed are infra/consumers.ts.
  */
 export const topicComponents = Object.fromEntries(
   Object.keys(topics).map((name) => [name, new sst.aws.SnsTopic(name)]),
 ) as Record<keyof typeof topics, sst.aws.SnsTopic>;
 
-/** Dead-letter queues by the name of the queue they serve (monitoring alarms on their depth). */
-export const deadLetterQueues: Partial<Record<QueueName, sst.aws.Queue>> = {};
+const queueSpecs = queues as Record<QueueName, QueueSpec>;
+
+/** Dead-letter queues by the name of the queue they serve, with the manifest's settings. */
+export const deadLetterQueues = Object.fromEntries(
+  Object.entries(queueSpecs).flatMap(([name, spec]) => {
+    const settings = spec.deadLetter;
+    if (!settings) return [];
+    const queue = new sst.aws.Queue(`${name}Dlq`, {
+      visibilityTimeout: `${settings.visibilityTimeoutSeconds} seconds`,
+      transform: {
+        queue: (args) => {
+          args.messageRetentionSeconds = settings.retentionSeconds;
+          return undefined;
+        },
+      },
+    });
+    return [[name, queue]];
+  }),
+) as Partial<Record<QueueName, sst.aws.Queue>>;
 
 export const queueComponents = Object.fromEntries(
-  Object.entries(queues as Record<QueueName, QueueSpec>).map(([name, spec]) => {
-    const deadLetter = spec.deadLetter ? new sst.aws.Queue(`${name}Dlq`, { visibilityTimeout: "60 seconds" }) : undefined;
-    if (deadLetter) deadLetterQueues[name as QueueName] = deadLetter;
+  Object.entries(queueSpecs).map(([name, spec]) => {
+    const deadLetter = deadLetterQueues[name as QueueName];
     const queue = new sst.aws.Queue(name, {
       visibilityTimeout: `${spec.visibilityTimeoutSeconds} seconds`,
-      ...(deadLetter ? { dlq: { queue: deadLetter.arn, retry: spec.deadLetter!.maxReceiveCount } } : {}),
+      ...(deadLetter && spec.deadLetter ? { dlq: { queue: deadLetter.arn, retry: spec.deadLetter.maxReceiveCount } } : {}),
     });
-    if (spec.subscription) {
-      topicComponents[spec.subscription.topic].subscribeQueue(`${name}Subscription`, queue.arn, {
-        filter: spec.subscription.filterPolicy,
-        transform: {
-          subscription: (args) => {
-            // Consumers read the event itself, not SNS's envelope.
-            args.rawMessageDelivery = true;
-            return undefined;
-          },
-        },
-      });
-    }
     return [name, queue];
   }),
 ) as Record<QueueName, sst.aws.Queue>;
+
+/** Each subscribed queue's subscription to its topic, by queue name. */
+export const queueSubscriptions = Object.fromEntries(
+  Object.entries(queueSpecs).flatMap(([name, spec]) => {
+    if (!spec.subscription) return [];
+    const subscription = topicComponents[spec.subscription.topic].subscribeQueue(`${name}Subscription`, queueComponents[name as QueueName].arn, {
+      filter: spec.subscription.filterPolicy,
+      transform: {
+        subscription: (args) => {
+          // Consumers read the event itself, not SNS's envelope.
+          args.rawMessageDelivery = true;
+          return undefined;
+        },
+      },
+    });
+    return [[name, subscription]];
+  }),
+);
 
 /**
  * SST creates on-demand streams, charged per stream-hour whether used or not; stages other than
@@ -89,78 +102,3 @@ export const bucketComponents = Object.fromEntries(
     return [name, new sst.aws.Bucket(name, cors ? { cors } : {})];
   }),
 ) as Record<keyof typeof buckets, sst.aws.Bucket>;
-
-/** Everything a function may link, by manifest name. */
-export const linkables = {
-  Table: table,
-  Idempotency: idempotencyTable,
-  CursorSecret: cursorSecret,
-  ApiKeyPepper: apiKeyPepper,
-  UserPool: userPool,
-  UserPoolClient: client,
-  Email: email,
-  ...topicComponents,
-  ...queueComponents,
-  ...streamComponents,
-  ...bucketComponents,
-} satisfies Record<Link, unknown>;
-
-/** Stream mappings: batch size, window, bisect, bounded retries, failure destination, item failures. */
-function streamMapping(spec: ConsumerSpec) {
-  return (args: aws.lambda.EventSourceMappingArgs) => {
-    args.batchSize = spec.batchSize;
-    args.maximumBatchingWindowInSeconds = spec.batchingWindowSeconds ?? 0;
-    args.startingPosition = spec.source.kind === "sqs" ? undefined : spec.source.startingPosition;
-    args.bisectBatchOnFunctionError = spec.bisectOnError ?? false;
-    args.maximumRetryAttempts = spec.maximumRetryAttempts ?? -1;
-    args.functionResponseTypes = ["ReportBatchItemFailures"];
-    if (spec.onFailure) args.destinationConfig = { onFailure: { destinationArn: queueComponents[spec.onFailure].arn } };
-    return undefined;
-  };
-}
-
-/** The stream consumers' subscriptions (monitoring alarms on their iterator age). */
-export const streamSubscriptions: { name: string; functionName: $util.Output<string> }[] = [];
-
-/**
- * Lambda sends a failed stream batch's description to the on-failure destination with the
- * function's own role: without this the mapping can't deliver it. SST's
- * subscribers already grant reading the source (stream, or queue receive and delete).
- */
-function destinationPermissions(spec: ConsumerSpec) {
-  return spec.onFailure ? [{ actions: ["sqs:SendMessage"], resources: [queueComponents[spec.onFailure].arn] }] : [];
-}
-
-export const consumerSubscriptions = Object.entries(consumers as Record<string, ConsumerSpec>).map(([name, spec]) => {
-  const fn = functionArgs(spec, linkables, { permissions: destinationPermissions(spec) });
-  const filters = spec.filters ? [...spec.filters] : undefined;
-  switch (spec.source.kind) {
-    case "dynamodb": {
-      const subscription = table.subscribe(name, fn, { filters, transform: { eventSourceMapping: streamMapping(spec) } });
-      streamSubscriptions.push({ name, functionName: subscription.nodes.function.name });
-      return subscription;
-    }
-    case "kinesis": {
-      const subscription = streamComponents[spec.source.stream].subscribe(name, fn, { filters, transform: { eventSourceMapping: streamMapping(spec) } });
-      streamSubscriptions.push({ name, functionName: subscription.nodes.function.name });
-      return subscription;
-    }
-    case "sqs":
-      return queueComponents[spec.source.queue].subscribe(fn, {
-        filters,
-        batch: { size: spec.batchSize, window: `${spec.batchingWindowSeconds ?? 0} seconds`, partialResponses: true },
-      });
-  }
-});
-
-/** Product image uploads notify the image processor, which checks and attaches them. */
-export const uploadNotifications = bucketComponents[uploads.bucket].notify({
-  notifications: [
-    {
-      name: uploads.processor.name,
-      function: functionArgs(uploads.processor, linkables),
-      events: ["s3:ObjectCreated:*"],
-      filterPrefix: uploads.prefix,
-    },
-  ],
-});

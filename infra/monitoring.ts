@@ -1,7 +1,8 @@
-import { consumers, queues, type ConsumerSpec, type QueueName } from "../packages/functions/src/manifest";
+import { consumers, queues, type ConsumerSpec, type QueueName, type QueueSpec } from "../packages/functions/src/manifest";
 import { api } from "./api";
 import { capacity, settings } from "./config";
-import { deadLetterQueues, queueComponents, streamSubscriptions } from "./events";
+import { consumerSubscriptions } from "./consumers";
+import { deadLetterQueues, queueComponents } from "./events";
 
 /**
  * Alarms and a dashboard. Every alarm notifies the alarm topic, which e-mails the on-call
@@ -62,22 +63,26 @@ export const throttles = alarm("AlarmLambdaThrottles", {
   period: 60,
 });
 
-export const deadLetterDepth = Object.entries(deadLetterQueues).map(
-  ([name, queue]) =>
-    alarm(`Alarm${name}DlqDepth`, {
-      alarmDescription: `Messages ${name} gave up on are waiting in its dead-letter queue`,
-      namespace: "AWS/SQS",
-      metricName: "ApproximateNumberOfMessagesVisible",
-      dimensions: { QueueName: queue!.nodes.queue.name },
-      statistic: "Maximum",
-      period: 60,
-    }),
+/** The manifest's queues that have a dead-letter queue, and that queue (infra/events.ts). */
+const deadLettered = (Object.entries(queues) as [QueueName, QueueSpec][]).flatMap(([name, spec]) =>
+  spec.deadLetter ? [{ name, deadLetter: deadLetterQueues[name]! }] : [],
+);
+
+export const deadLetterDepth = deadLettered.map(({ name, deadLetter }) =>
+  alarm(`Alarm${name}DlqDepth`, {
+    alarmDescription: `Messages ${name} gave up on are waiting in its dead-letter queue`,
+    namespace: "AWS/SQS",
+    metricName: "ApproximateNumberOfMessagesVisible",
+    dimensions: { QueueName: deadLetter.nodes.queue.name },
+    statistic: "Maximum",
+    period: 60,
+  }),
 );
 
 /**
  * Stream batches whose retries are spent land in their consumer's on-failure queue, which has
  * no consumer: a message there is an order event nobody processed, to be replayed from the
- * stream within its 24 h retention (README, "Replaying lost order events").
+ * stream while the stream still holds it (24 h).
  */
 const failureQueues = [...new Set(Object.values(consumers as Record<string, ConsumerSpec>).flatMap((spec) => (spec.onFailure ? [spec.onFailure] : [])))] as QueueName[];
 
@@ -92,7 +97,12 @@ export const failureQueueDepth = failureQueues.map((name) =>
   }),
 );
 
-export const iteratorAge = streamSubscriptions.map(
+/** The consumers fed by a stream (the manifest's), with their functions' names (infra/consumers.ts). */
+const streamConsumers = Object.entries(consumerSubscriptions).flatMap(([name, consumer]) =>
+  consumer.kind === "stream" ? [{ name, functionName: consumer.subscription.nodes.function.name }] : [],
+);
+
+export const iteratorAge = streamConsumers.map(
   ({ name, functionName }) =>
     alarm(`Alarm${name}IteratorAge`, {
       alarmDescription: `${name} is more than a minute behind its stream`,
@@ -116,18 +126,18 @@ export const dashboard = capacity.dashboard ? new aws.cloudwatch.Dashboard("Dash
       metricWidget("Orders placed and revenue", [["Emporium", "OrdersPlaced", "service", "emporium-api", "currency", "EUR"], ["Emporium", "Revenue", "service", "emporium-api", "currency", "EUR"]], "Sum", 2),
       metricWidget(
         "Dead-letter and failure queues",
-        [...Object.values(deadLetterQueues), ...failureQueues.map((name) => queueComponents[name])].map((queue) => [
+        [...deadLettered.map(({ deadLetter }) => deadLetter), ...failureQueues.map((name) => queueComponents[name])].map((queue) => [
           "AWS/SQS",
           "ApproximateNumberOfMessagesVisible",
           "QueueName",
-          queue!.nodes.queue.name,
+          queue.nodes.queue.name,
         ]),
         "Maximum",
         3,
       ),
       metricWidget(
         "Stream consumers' iterator age (ms)",
-        streamSubscriptions.map(({ functionName }) => ["AWS/Lambda", "IteratorAge", "FunctionName", functionName]),
+        streamConsumers.map(({ functionName }) => ["AWS/Lambda", "IteratorAge", "FunctionName", functionName]),
         "Maximum",
         4,
       ),
@@ -138,10 +148,4 @@ export const dashboard = capacity.dashboard ? new aws.cloudwatch.Dashboard("Dash
 
 function metricWidget(title: string, metrics: unknown[][], stat: string, index: number) {
   return { type: "metric", x: (index % 2) * 12, y: Math.floor(index / 2) * 6, width: 12, height: 6, properties: { title, metrics, stat, period: 300, region, view: "timeSeries" } };
-}
-
-// Every queue with a dead-letter queue in the manifest has its alarm.
-const alarmed = new Set(Object.keys(deadLetterQueues));
-for (const [name, spec] of Object.entries(queues)) {
-  if ("deadLetter" in spec && !alarmed.has(name)) throw new Error(`${name} has a dead-letter queue but no depth alarm`);
 }

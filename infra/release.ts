@@ -1,4 +1,5 @@
-import { canary, canaryFunctions } from "./canary";
+import { canaryFunctions } from "./api";
+import { canary } from "./canary";
 import { apiErrorRate, apiLatency } from "./monitoring";
 
 /**

@@ -1,5 +1,5 @@
 import { schedules, type ScheduleSpec } from "../packages/functions/src/manifest";
-import { linkables } from "./events";
+import { linkables } from "./links";
 import { functionArgs } from "./functions";
 
 /** The manifest's scheduled functions, each an EventBridge rule on its expression (the offline runtime fires the same expression). */

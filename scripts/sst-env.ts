@@ -60,7 +60,7 @@ const infraLinks = {
   Api: "sst.aws.ApiGatewayV2",
 } as const satisfies Record<Exclude<Link, PipelineLink> | "Api", LinkType>;
 
-/** Each resource's link type, as infra/* and infra/events.ts (from the manifest's pipeline) create it. */
+/** Each link name's type: the component infra/links.ts resolves it to (the pipeline's come from the manifest). */
 export function linkTypes(): Record<Link | "Api", LinkType> {
   const each = (names: object, type: LinkType) => Object.fromEntries(Object.keys(names).map((name) => [name, type]));
   return {

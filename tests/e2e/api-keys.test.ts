@@ -5,12 +5,13 @@ import { adminToken, customerToken } from "../support/users";
 import { createKey } from "../support/keys";
 import { createProduct } from "../support/catalogue";
 import { offlineOnly, offlineStack } from "../support/target";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../packages/local/src/local-account";
 
 const withKey = (secret: string) => ({ headers: { "x-api-key": secret } });
 
 async function tableContains(text: string): Promise<boolean> {
   const { endpoints, tableName } = offlineStack("Reading the table");
-  const client = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: "us-east-1", credentials: { accessKeyId: "l", secretAccessKey: "l" } });
+  const client = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   let startKey: Record<string, any> | undefined;
   try {
     do {

@@ -6,6 +6,7 @@ import { newCredentials, signedInvocation } from "@emporium/local/lambda-api";
 import { get } from "../support/http";
 import { adminToken, cognito } from "../support/users";
 import { offlineOnly } from "../support/target";
+import { LOCAL_REGION } from "../../packages/local/src/local-account";
 
 /**
  * The offline runtime exposes nothing: its Lambda API runs functions only for requests signed
@@ -25,7 +26,7 @@ async function unconfirmedUser() {
   // What Cognito sends the trigger on confirmation: run, it makes the user a customer with a profile.
   const event = {
     version: "1",
-    region: "us-east-1",
+    region: LOCAL_REGION,
     userPoolId: stack().userPoolId,
     userName: email,
     callerContext: { awsSdkVersion: "aws-sdk-unknown-unknown", clientId: stack().clientId },

@@ -179,6 +179,10 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
         deadLetterTargetArn: dlq.state.arn,
         maxReceiveCount: spec.deadLetter.maxReceiveCount,
       });
+      // The dead-letter queue's own settings are the manifest's, as the offline stack provisions them.
+      expect(dlq.inputs.visibilityTimeoutSeconds, name).toBe(spec.deadLetter.visibilityTimeoutSeconds);
+      expect(dlq.inputs.messageRetentionSeconds, name).toBe(spec.deadLetter.retentionSeconds);
+      expect(dlq.inputs.redrivePolicy, name).toBeUndefined();
     }
   });
 

@@ -25,10 +25,11 @@ import { png } from "../support/images";
 import { mailsAbout, outbox, peek, sqsClient } from "../support/pipeline";
 import { adminToken } from "../support/users";
 import { waitFor } from "../support/wait";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../packages/local/src/local-account";
 
 const stack = inject("stack");
 const sqs = sqsClient();
-const s3 = new S3Client({ endpoint: stack.endpoints.messaging, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "l", secretAccessKey: "l" } });
+const s3 = new S3Client({ endpoint: stack.endpoints.messaging, region: LOCAL_REGION, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
 afterAll(() => {
   sqs.destroy();
   s3.destroy();

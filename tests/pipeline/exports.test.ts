@@ -14,10 +14,11 @@ import { createProduct } from "../support/catalogue";
 import { adminToken, customerToken, newUser } from "../support/users";
 import { waitFor } from "../support/wait";
 import { sqsEvent } from "../events/consumer-events";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../packages/local/src/local-account";
 
 const { endpoints, environment, tableName } = inject("stack");
 const bucket = JSON.parse(environment.SST_RESOURCE_Exports!).name as string;
-const local = { region: "us-east-1", credentials: { accessKeyId: "l", secretAccessKey: "l" } };
+const local = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
 const s3 = new S3Client({ ...local, endpoint: endpoints.messaging, forcePathStyle: true });
 const dynamodb = new DynamoDBClient({ ...local, endpoint: endpoints.dynamodb });
 afterAll(() => {

@@ -24,11 +24,12 @@ import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { documentClient, dynamodbClient } from "@emporium/core/table";
 import { signIn, startStack, type Stack } from "@emporium/local/stack";
 import { waitFor } from "../support/wait";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../packages/local/src/local-account";
 
 const root = resolve(import.meta.dirname, "../..");
 const stateDir = mkdtempSync(join(tmpdir(), "emporium-outages-"));
 const logFile = join(stateDir, "stack.log");
-const credentials = { accessKeyId: "local", secretAccessKey: "local" };
+const credentials = LOCAL_CREDENTIALS;
 let stack: Stack;
 let customer: string;
 let admin: string;
@@ -48,10 +49,12 @@ beforeAll(async () => {
     watch: false,
     log: (source, line) => appendFileSync(logFile, `[${source}] ${line}\n`),
   });
+  // This file's core calls (payment outcomes, ledger and table reads) go to this stack, not the suite's.
+  Object.assign(process.env, stack.environment);
   const user = (role: string) => stack.users.find((candidate) => candidate.role === role)!;
   customer = (await signIn(stack.endpoints.cognito, stack.clientId, user("customer").email, user("customer").password)).accessToken;
   admin = (await signIn(stack.endpoints.cognito, stack.clientId, user("admin").email, user("admin").password)).accessToken;
-  sqs = new SQSClient({ endpoint: stack.endpoints.messaging, region: "us-east-1", credentials });
+  sqs = new SQSClient({ endpoint: stack.endpoints.messaging, region: LOCAL_REGION, credentials });
 }, 240_000);
 
 afterAll(async () => {
@@ -143,7 +146,7 @@ async function ordersInFailedBatches(failureBodies: Iterable<string>): Promise<S
   if (batches.every((batch) => !batch)) return covered;
   // The records name the stream by its AWS-shaped ARN; DynamoDB Local answers to its own.
   const { Table } = await dynamodbClient().send(new DescribeTableCommand({ TableName: stack.tableName }));
-  const streams = new DynamoDBStreamsClient({ endpoint: stack.endpoints.dynamodb, region: "us-east-1", credentials });
+  const streams = new DynamoDBStreamsClient({ endpoint: stack.endpoints.dynamodb, region: LOCAL_REGION, credentials });
   try {
     for (const batch of batches) {
       if (!batch) continue;

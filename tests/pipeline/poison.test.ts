@@ -5,13 +5,14 @@ import { createProduct } from "../support/catalogue";
 import { customerToken } from "../support/users";
 import { peek, waitForStatus } from "../support/pipeline";
 import { waitFor } from "../support/wait";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../packages/local/src/local-account";
 
 describe("a poison record on the table stream", () => {
   it("is retried up to the limit, then parked in the failure queue, and records after it go on", async () => {
     const { endpoints, tableName, queues } = inject("stack");
     // An order item no event can be made of (no total, no lines): the processor fails on it every time.
     const poisonId = `POISON${Date.now()}`;
-    const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: "us-east-1", credentials: { accessKeyId: "l", secretAccessKey: "l" } });
+    const dynamo = new DynamoDBClient({ endpoint: endpoints.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     await dynamo.send(
       new PutItemCommand({
         TableName: tableName,

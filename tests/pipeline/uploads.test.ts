@@ -5,6 +5,7 @@ import { adminToken, customerToken } from "../support/users";
 import { createProduct } from "../support/catalogue";
 import { waitFor } from "../support/wait";
 import { functionLines } from "../support/logs";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../packages/local/src/local-account";
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("IHDR-and-the-rest-of-a-tiny-png")]);
 
@@ -45,7 +46,7 @@ describe("product images: presigned upload → S3 notification → processor", (
       functionLines("ImageProcessor").find((line) => line.message === "image upload processed" && line.key === key),
     );
     expect(processed.outcome).toBe("rejected");
-    const s3 = new S3Client({ endpoint: endpoints.messaging, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "l", secretAccessKey: "l" } });
+    const s3 = new S3Client({ endpoint: endpoints.messaging, region: LOCAL_REGION, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
     try {
       // Gone, not unreachable: S3 answers 404 for the key (HEAD has no body, so no NoSuchKey code).
       await expect(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).rejects.toMatchObject({ name: "NotFound", $metadata: { httpStatusCode: 404 } });

@@ -36,6 +36,9 @@ export const AUTH_IP_LIMIT_SCALE = 5;
 
 /** Starts the offline stack once for the whole run, on free ports, with in-memory data. */
 export default async function setup(project: TestProject) {
+  // This is vitest's own process, which the config's `env` does not reach: the stack's SDK clients
+  // here would print the SDK's notice about this machine's Node 20 (functions run on Lambda's 22).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const root = resolve(import.meta.dirname, "../..");
   const logDir = join(root, ".emporium", "test-logs");
   mkdirSync(logDir, { recursive: true });

@@ -3,6 +3,7 @@ import { get } from "./http";
 import { offlineStack } from "./target";
 import { adminToken } from "./users";
 import { waitFor } from "./wait";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../packages/local/src/local-account";
 
 export interface OutboxMail {
   messageId: string;
@@ -21,7 +22,7 @@ export async function outbox(): Promise<OutboxMail[]> {
 export const mailsAbout = async (orderId: string) => (await outbox()).filter((mail) => mail.subject.includes(orderId));
 
 export function sqsClient(): SQSClient {
-  return new SQSClient({ endpoint: offlineStack("The local queues").endpoints.messaging, region: "us-east-1", credentials: { accessKeyId: "l", secretAccessKey: "l" } });
+  return new SQSClient({ endpoint: offlineStack("The local queues").endpoints.messaging, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }
 
 /** Reads (and leaves in place) up to `max` messages of a queue by URL. */

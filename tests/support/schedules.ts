@@ -2,6 +2,7 @@ import type { ScheduleName } from "@emporium/functions/manifest";
 import { signedInvocation } from "@emporium/local/lambda-api";
 import { scheduledEvent } from "@emporium/local/schedules";
 import { offlineStack } from "./target";
+import { LOCAL_REGION } from "../../packages/local/src/local-account";
 
 /**
  * Fires a scheduled function now, through the offline runtime's Lambda Invoke API, with the
@@ -9,7 +10,7 @@ import { offlineStack } from "./target";
  * with the run's own credentials, as the Lambda API requires.
  */
 export async function fireSchedule(name: ScheduleName, time: Date): Promise<any> {
-  const event = scheduledEvent({ name }, time, "us-east-1");
+  const event = scheduledEvent({ name }, time, LOCAL_REGION);
   const { endpoints, lambdaCredentials } = offlineStack("Firing a schedule through the offline Lambda API");
   const { url, init } = await signedInvocation(endpoints.lambda, name, event, lambdaCredentials);
   const response = await fetch(url, init);

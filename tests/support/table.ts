@@ -1,4 +1,5 @@
 import { DynamoDBClient, QueryCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../packages/local/src/local-account";
 
 /** The offline stack's table, reached directly (tests and benches only). */
 export interface TableAccess {
@@ -7,7 +8,7 @@ export interface TableAccess {
 }
 
 const clientOf = (table: TableAccess) =>
-  new DynamoDBClient({ endpoint: table.endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  new DynamoDBClient({ endpoint: table.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 
 /**
  * Every item a request can write, counted. Only tests scan: it proves that a refused request

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { routeEntries } from "../src/manifest";
+import { handlerParts, routeEntries } from "../src/manifest";
 
 const root = resolve(import.meta.dirname, "../../..");
 
@@ -12,7 +12,7 @@ describe("app manifest", () => {
   });
 
   it.each(routeEntries())("%s points at the handler written for that route", async (routeKey, spec) => {
-    const [file, exportName] = [spec.handler.slice(0, spec.handler.lastIndexOf(".")), spec.handler.slice(spec.handler.lastIndexOf(".") + 1)];
+    const { file, exportName } = handlerParts(spec.handler);
     expect(existsSync(join(root, `${file}.ts`))).toBe(true);
     const module = await import(join(root, `${file}.ts`));
     expect(typeof module[exportName]).toBe("function");

@@ -16,12 +16,15 @@ const root = mkdtempSync(join(tmpdir(), "emporium-dev-edits-"));
 const handlerFile = join(root, "packages/functions/src/health/get.ts");
 const lines: string[] = [];
 let stack: Stack | undefined;
+/** This process's environment before the stack started: the stack passes its own explicitly, never through it. */
+let environmentBefore: Record<string, string | undefined>;
 
 beforeAll(async () => {
   mkdirSync(join(root, "packages/functions"), { recursive: true });
   cpSync(join(repository, "packages/functions/src"), join(root, "packages/functions/src"), { recursive: true });
   symlinkSync(join(repository, "packages/core"), join(root, "packages/core"), "dir");
   symlinkSync(join(repository, "node_modules"), join(root, "node_modules"), "dir");
+  environmentBefore = { ...process.env };
   stack = await startStack({
     root,
     ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 },
@@ -42,6 +45,13 @@ const health = async () => {
 };
 
 describe("a running dev stack", () => {
+  it("has left this process's environment as it found it, seed and all", async () => {
+    // The seed ran, as a function of the stack's own.
+    expect(stack!.functionMetrics().Seed).toMatchObject({ invocations: 1, coldStarts: 1 });
+    expect((await health()).status).toBe(200);
+    expect({ ...process.env }).toEqual(environmentBefore);
+  });
+
   it("serves an edited handler's new code over HTTP within seconds, without a restart", async () => {
     const before = await health();
     expect(before).toMatchObject({ status: 200, body: { status: "ok" } });

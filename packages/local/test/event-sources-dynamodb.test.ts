@@ -12,6 +12,7 @@ import { startEventSources, type EventSources, type StreamMapping } from "../src
 import type { DynamoDBStreamRecordJson } from "../src/event-sources/dynamodb-record";
 import type { StreamOnFailureRecord } from "../src/event-sources/stream/on-failure";
 import { FunctionHost } from "../src/functions/host";
+import { LOCAL_CREDENTIALS } from "../src/local-account";
 
 /*
  * Stream semantics against the real engines: DynamoDB Local's stream, fauxqs as the on-failure
@@ -19,7 +20,7 @@ import { FunctionHost } from "../src/functions/host";
  * region is not DynamoDB Local's default so that the rewrites show.
  */
 const REGION = "eu-west-1";
-const credentials = { accessKeyId: "local", secretAccessKey: "local" };
+const credentials = LOCAL_CREDENTIALS;
 const root = resolve(import.meta.dirname, "../../..");
 const out = mkdtempSync(join(tmpdir(), "emporium-esm-ddb-"));
 const host = new FunctionHost(root, out);

@@ -13,13 +13,14 @@ import { startEventSources, type EventSources } from "../src/event-sources";
 import type { KinesisStreamRecordJson } from "../src/event-sources/kinesis-record";
 import type { StreamOnFailureRecord } from "../src/event-sources/stream/on-failure";
 import { FunctionHost } from "../src/functions/host";
+import { LOCAL_CREDENTIALS } from "../src/local-account";
 
 /*
  * The same stream semantics on Kinesis, against kinesis-local with two shards: per-shard
  * order, filters on decoded data, partial failures, and a batch given up without bisecting.
  */
 const REGION = "eu-west-1";
-const credentials = { accessKeyId: "local", secretAccessKey: "local" };
+const credentials = LOCAL_CREDENTIALS;
 const root = resolve(import.meta.dirname, "../../..");
 const out = mkdtempSync(join(tmpdir(), "emporium-esm-kinesis-"));
 const host = new FunctionHost(root, out);

@@ -10,6 +10,7 @@ import { startKinesis } from "../src/emulators/kinesis";
 import { freePort, waitUntil } from "../src/emulators/ports";
 import type { Emulator } from "../src/emulators/process";
 import { startEventSources, type EventSources, type StreamMapping } from "../src/event-sources";
+import { LOCAL_CREDENTIALS } from "../src/local-account";
 
 /*
  * Stream checkpoints across a restart of the event sources, and batching windows counted from
@@ -17,7 +18,7 @@ import { startEventSources, type EventSources, type StreamMapping } from "../src
  * what it is given and when.
  */
 const REGION = "eu-west-1";
-const credentials = { accessKeyId: "local", secretAccessKey: "local" };
+const credentials = LOCAL_CREDENTIALS;
 const dir = mkdtempSync(join(tmpdir(), "emporium-esm-restart-"));
 
 let dynamo: Emulator;

@@ -8,6 +8,7 @@ import { startFauxqsEmulator, type FauxqsEmulator } from "../src/emulators/fauxq
 import { startEventSources, type EventSources } from "../src/event-sources";
 import type { SQSRecordJson } from "../src/event-sources/sqs-record";
 import { FunctionHost } from "../src/functions/host";
+import { LOCAL_CREDENTIALS } from "../src/local-account";
 
 /*
  * SQS mappings against fauxqs (in-process) and a real FunctionHost running
@@ -15,7 +16,7 @@ import { FunctionHost } from "../src/functions/host";
  * redrive policy of 2 receives keep the round trips short.
  */
 const REGION = "eu-west-1";
-const credentials = { accessKeyId: "local", secretAccessKey: "local" };
+const credentials = LOCAL_CREDENTIALS;
 const root = resolve(import.meta.dirname, "../../..");
 const out = mkdtempSync(join(tmpdir(), "emporium-esm-sqs-"));
 const host = new FunctionHost(root, out);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { javaEnvironment } from "../src/emulators/dynamodb";
 import { MissingJavaError, requireJava } from "../src/emulators/java";
 
 const path = process.env.PATH;
@@ -19,5 +20,19 @@ describe("Java check", () => {
 
   it("refuses a Java older than required", () => {
     expect(() => requireJava(99)).toThrow(/Java 99 or newer is required to run DynamoDB Local; found Java \d+/);
+  });
+});
+
+describe("DynamoDB Local's environment", () => {
+  it("turns telemetry off and adds the start-up flags to the caller's JVM options, leaving the caller's environment as it was", () => {
+    const parent = { PATH: "/bin", JDK_JAVA_OPTIONS: "-Xmx512m" };
+    const env = javaEnvironment(parent);
+    expect(env).toMatchObject({ PATH: "/bin", DDB_LOCAL_TELEMETRY: "0" });
+    expect(env.JDK_JAVA_OPTIONS).toBe("-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    expect(parent).toEqual({ PATH: "/bin", JDK_JAVA_OPTIONS: "-Xmx512m" });
+  });
+
+  it("takes EMPORIUM_DYNAMODB_JAVA_OPTIONS instead of the default flags", () => {
+    expect(javaEnvironment({ EMPORIUM_DYNAMODB_JAVA_OPTIONS: "-Xint" }).JDK_JAVA_OPTIONS).toBe("-Xint");
   });
 });

@@ -4,14 +4,15 @@ import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queues } from "@emporium/functions/manifest";
+import { queues, type QueueName, type QueueSpec } from "@emporium/functions/manifest";
 import { startFauxqsEmulator, type FauxqsEmulator } from "../src/emulators/fauxqs";
 import { startKinesis } from "../src/emulators/kinesis";
 import { freePort } from "../src/emulators/ports";
 import type { Emulator } from "../src/emulators/process";
 import { provisionMessaging, type MessagingOptions, type MessagingResources } from "../src/provision/messaging";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../src/local-account";
 
-const config = { region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } };
+const config = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
 const lines: string[] = [];
 const log = (line: string) => lines.push(line);
 let fauxqs: FauxqsEmulator;
@@ -84,6 +85,19 @@ describe("messaging provisioned from the manifest on fauxqs and kinesis-local", 
     expect(resources.kinesisStreams.Analytics).toEqual({ name: "emporium-test-Analytics", arn: expect.stringMatching(/^arn:aws:kinesis:.*:stream\/emporium-test-Analytics$/) });
     expect(resources.buckets.Exports).toEqual({ name: "emporium-test-Exports" });
     await s3.send(new HeadBucketCommand({ Bucket: resources.buckets.Exports.name }));
+  });
+
+  it("gives every dead-letter queue the manifest's settings, and its queue the manifest's redrive policy", async () => {
+    const withDeadLetter = (Object.entries(queues) as [QueueName, QueueSpec][]).filter(([, spec]) => spec.deadLetter);
+    expect(withDeadLetter.length).toBeGreaterThan(0);
+    for (const [name, spec] of withDeadLetter) {
+      const { url, deadLetter } = resources.queues[name];
+      const { Attributes: dead } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: deadLetter!.url, AttributeNames: ["All"] }));
+      expect(dead?.VisibilityTimeout, name).toBe(String(spec.deadLetter!.visibilityTimeoutSeconds));
+      expect(dead?.MessageRetentionPeriod, name).toBe(String(spec.deadLetter!.retentionSeconds));
+      const { Attributes: queue } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["All"] }));
+      expect(JSON.parse(queue!.RedrivePolicy!), name).toEqual({ deadLetterTargetArn: deadLetter!.arn, maxReceiveCount: spec.deadLetter!.maxReceiveCount });
+    }
   });
 
   it("delivers topic messages raw to the queues whose filter policy matches the type attribute", async () => {

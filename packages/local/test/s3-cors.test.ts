@@ -2,6 +2,7 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { buckets } from "@emporium/functions/manifest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFauxqsEmulator, type FauxqsEmulator } from "../src/emulators/fauxqs";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../src/local-account";
 
 const WEB = "http://127.0.0.1:5173";
 let fauxqs: FauxqsEmulator;
@@ -11,7 +12,7 @@ const preflight = (path: string, headers: Record<string, string>) => fetch(`${fa
 
 beforeAll(async () => {
   fauxqs = await startFauxqsEmulator({ log: () => {} });
-  s3 = new S3Client({ endpoint: fauxqs.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  s3 = new S3Client({ endpoint: fauxqs.endpoint, region: LOCAL_REGION, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
   for (const bucket of ["uploads", "private", "named"]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   fauxqs.cors.set("uploads", buckets.Uploads.cors);
   fauxqs.cors.set("named", { allowOrigins: ["https://*.emporium.dev"], allowMethods: ["GET", "PUT"], allowHeaders: ["x-amz-*"], exposeHeaders: [], maxAgeSeconds: 0 });

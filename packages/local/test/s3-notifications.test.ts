@@ -13,6 +13,7 @@ import type { S3Event } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFauxqsEmulator, type FauxqsEmulator } from "../src/emulators/fauxqs";
 import { nextSequencer, startS3Notifications } from "../src/s3-notifications";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../src/local-account";
 
 let fauxqs: FauxqsEmulator;
 let s3: S3Client;
@@ -21,12 +22,12 @@ const events: S3Event[] = [];
 
 beforeAll(async () => {
   fauxqs = await startFauxqsEmulator({ log: () => {} });
-  s3 = new S3Client({ endpoint: fauxqs.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  s3 = new S3Client({ endpoint: fauxqs.endpoint, region: LOCAL_REGION, forcePathStyle: true, credentials: LOCAL_CREDENTIALS });
   await s3.send(new CreateBucketCommand({ Bucket: "media" }));
   notifications = startS3Notifications({
     spy: fauxqs.server.spy,
     endpoint: fauxqs.endpoint,
-    region: "us-east-1",
+    region: LOCAL_REGION,
     bucket: "media",
     prefix: "in/",
     configurationId: "processor",

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from "@aws-sdk/client-sesv2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSes, type OutboxMail, type SesEndpoint } from "../src/emulators/ses";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../src/local-account";
 
 const outboxDir = mkdtempSync(join(tmpdir(), "emporium-ses-"));
 const lines: string[] = [];
@@ -12,7 +13,7 @@ let client: SESv2Client;
 
 beforeAll(async () => {
   ses = await startSes({ port: 0, outboxDir, log: (line) => lines.push(line) });
-  client = new SESv2Client({ endpoint: ses.endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  client = new SESv2Client({ endpoint: ses.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 });
 
 afterAll(async () => {

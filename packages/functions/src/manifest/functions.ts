@@ -30,3 +30,10 @@ export interface FunctionSpec {
 
 /** A handler in this package, `<path>` under src/, exporting `handler`. */
 export const fn = (path: string) => `packages/functions/src/${path}.handler`;
+
+/** A handler string's two parts: `packages/functions/src/orders/place.handler` → that file (no extension) and `handler`. */
+export function handlerParts(handler: string): { file: string; exportName: string } {
+  const dot = handler.lastIndexOf(".");
+  if (dot <= 0 || dot === handler.length - 1) throw new Error(`"${handler}" is not <file>.<export>`);
+  return { file: handler.slice(0, dot), exportName: handler.slice(dot + 1) };
+}

@@ -13,6 +13,7 @@ import { consumers, schedules, uploads } from "./pipeline";
 import type { FunctionSpec } from "./functions";
 
 export type { FunctionSpec, Link } from "./functions";
+export { handlerParts } from "./functions";
 export * from "./routes";
 export * from "./pipeline";
 export * from "./stages";

@@ -1,9 +1,9 @@
 /**
- * The event pipeline (seed 000): the table's stream feeds a processor that publishes order
- * events to an SNS topic and to a Kinesis stream; SQS queues subscribed to the topic feed the
- * fulfilment and notification consumers; the Kinesis stream feeds sales analytics; an export
- * queue feeds the export worker. `infra/events.ts` deploys it; `packages/local` wires the
- * emulators and event-source mappings from the same data.
+ * The event pipeline: the table's stream feeds a processor that publishes order events to an
+ * SNS topic and to a Kinesis stream; SQS queues subscribed to the topic feed the fulfilment and
+ * notification consumers; the Kinesis stream feeds sales analytics; an export queue feeds the
+ * export worker. `infra/events.ts` and `infra/consumers.ts` deploy it; `packages/local`
+ * provisions the emulators and runs the event-source mappings from the same data.
  */
 import { fn, type FunctionSpec } from "./functions";
 
@@ -13,31 +13,46 @@ export const topics = {
 } as const;
 export type TopicName = keyof typeof topics;
 
+/** A queue's dead-letter queue (`<Queue>Dlq`): where a message goes once its consumer gave up on it. */
+export interface DeadLetterSpec {
+  /**
+   * Failed receives before a message moves to the dead-letter queue. At least 5 for a queue
+   * feeding Lambda: the poller's receives can fail without the function failing (e.g. a
+   * throttled invoke), and each one counts.
+   */
+  maxReceiveCount: number;
+  /** Nothing consumes a dead-letter queue; this is how long a redrive tool's receive hides a message. */
+  visibilityTimeoutSeconds: number;
+  /**
+   * How long a parked message waits to be looked at and redriven. A standard queue's message
+   * keeps its first enqueue time when it is dead-lettered, so this counts from when it was sent.
+   */
+  retentionSeconds: number;
+}
+
 export interface QueueSpec {
   /** Must be at least the consuming function's timeout (Lambda requires it). */
   visibilityTimeoutSeconds: number;
-  /**
-   * A dead-letter queue receives a message after this many failed receives. At least 5 for a
-   * queue feeding Lambda: the poller's receives can fail without the function failing (e.g.
-   * a throttled invoke), and each one counts.
-   */
-  deadLetter?: { maxReceiveCount: number };
+  deadLetter?: DeadLetterSpec;
   /** Subscribe the queue to a topic, with raw delivery (the body is the event itself). */
   subscription?: { topic: TopicName; filterPolicy: Record<string, readonly string[]> };
 }
 
+/** Every consumer queue's dead-letter settings: 5 receives, then 14 days (SQS's longest) to redrive. */
+const deadLetter = { maxReceiveCount: 5, visibilityTimeoutSeconds: 60, retentionSeconds: 14 * 24 * 3600 } as const satisfies DeadLetterSpec;
+
 export const queues = {
   FulfilmentQueue: {
     visibilityTimeoutSeconds: 60,
-    deadLetter: { maxReceiveCount: 5 },
+    deadLetter,
     subscription: { topic: "OrderEvents", filterPolicy: { type: ["order.created"] } },
   },
   NotificationsQueue: {
     visibilityTimeoutSeconds: 60,
-    deadLetter: { maxReceiveCount: 5 },
+    deadLetter,
     subscription: { topic: "OrderEvents", filterPolicy: { type: ["order.created", "order.status_changed"] } },
   },
-  ExportsQueue: { visibilityTimeoutSeconds: 180, deadLetter: { maxReceiveCount: 5 } },
+  ExportsQueue: { visibilityTimeoutSeconds: 180, deadLetter },
   /** Where the stream processor's batches go once their retries are spent (Lambda on-failure destination). */
   OrderEventsFailures: { visibilityTimeoutSeconds: 60 },
 } as const satisfies Record<string, QueueSpec>;

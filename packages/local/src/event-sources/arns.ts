@@ -1,13 +1,8 @@
 import { LOCAL_ACCOUNT_ID } from "../local-account";
 
-/* ARNs of the Lambda side of a mapping, which no emulator serves, in the local account. */
-const ACCOUNT = LOCAL_ACCOUNT_ID;
+export { functionArn } from "../local-account";
 
-export function functionArn(region: string, functionName: string): string {
-  return `arn:aws:lambda:${region}:${ACCOUNT}:function:${functionName}`;
-}
-
-/** The execution role Lambda reads a Kinesis stream with (the records' invokeIdentityArn). */
+/** The execution role Lambda reads a Kinesis stream with (the records' invokeIdentityArn), in the local account. */
 export function executionRoleArn(functionName: string): string {
-  return `arn:aws:iam::${ACCOUNT}:role/${functionName}-role`;
+  return `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/${functionName}-role`;
 }

@@ -1,4 +1,4 @@
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { bundleOptions } from "@emporium/functions/build";
@@ -68,7 +68,7 @@ export class FunctionBuilder {
 
   private async buildTogether(batch: Request[]): Promise<void> {
     // The same function asked for twice in one batch is built once.
-    const entries = Object.fromEntries(batch.map((request) => [request.name, join(this.root, request.entry)]));
+    const entries = Object.fromEntries(batch.map((request) => [request.name, resolve(this.root, request.entry)]));
     let result: esbuild.BuildResult<{ metafile: true }>;
     try {
       result = await esbuild.build({

@@ -4,18 +4,22 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import * as esbuild from "esbuild";
+import { handlerParts } from "@emporium/functions/manifest";
 import { FunctionBuilder, type Bundle } from "./builder";
 import { LOCAL_REGION } from "../local-account";
 
 export interface FunctionSource {
   name: string;
-  /** `<path from the repository root without extension>.<export>`, as in the manifest. */
+  /** `<path without extension>.<export>`: from the repository root as in the manifest, or absolute. */
   handler: string;
   memoryMb: number;
   timeoutMs: number;
   /** The function's own environment (its links, the SDK's endpoints). */
   environment: Record<string, string>;
 }
+
+/** A function's name as Lambda would know it offline (its context's `functionName`, its ARN). */
+export const localFunctionName = (name: string) => `emporium-local-${name}`;
 
 /** The function ran past its timeout, as Lambda reports it. */
 export class FunctionTimeoutError extends Error {}
@@ -163,7 +167,7 @@ export class FunctionHost {
   }
 
   private build(deployed: Deployed): Promise<Bundle> {
-    const [file] = splitHandler(deployed.source.handler);
+    const { file } = handlerParts(deployed.source.handler);
     const started = performance.now();
     // An edit while this build runs marks it stale again, and the next invocation builds anew.
     deployed.stale = false;
@@ -264,10 +268,10 @@ export class FunctionHost {
 
   private warm(deployed: Deployed, bundle: Bundle, script: string): Worker {
     if (deployed.worker) return deployed.worker;
-    const [, exportName] = splitHandler(deployed.source.handler);
+    const { exportName } = handlerParts(deployed.source.handler);
     const { name, memoryMb, environment } = deployed.source;
     const worker = new Worker(script, {
-      workerData: { url: bundle.url, exportName, config: { functionName: `emporium-local-${name}`, memoryMb, region: environment.AWS_REGION ?? LOCAL_REGION } },
+      workerData: { url: bundle.url, exportName, config: { functionName: localFunctionName(name), memoryMb, region: environment.AWS_REGION ?? LOCAL_REGION } },
       env: environment,
       stdout: true,
       stderr: true,
@@ -301,7 +305,6 @@ export class FunctionHost {
     metrics.peakMemoryBytes = Math.max(metrics.peakMemoryBytes, usage.memoryBytes);
   }
 
-  /** Ends an execution environment; what was running in it fails. */
   /**
    * Ends a function's execution environment at once, failing the invocations it is running, as
    * a crash of its runtime would on Lambda (fault tests). False when none was running.
@@ -311,6 +314,15 @@ export class FunctionHost {
     if (!deployed.worker) return false;
     this.retire(deployed, new FunctionError("Runtime.ExitError", "the execution environment crashed"));
     return true;
+  }
+
+  /**
+   * Ends a function's execution environment if nothing is running in it, as Lambda reclaims an
+   * idle one; a later invocation starts a new one. For a function run once (the seed).
+   */
+  reclaim(name: string): void {
+    const deployed = this.deployed(name);
+    if (deployed.pending.size === 0) this.retire(deployed, new Error(`${name}'s execution environment was reclaimed`));
   }
 
   private retire(deployed: Deployed, reason: Error, only?: Worker): void {
@@ -336,9 +348,4 @@ export class FunctionHost {
     for (const deployed of this.functions.values()) this.retire(deployed, new Error("the function host stopped"));
     await Promise.allSettled([...this.functions.values()].map((deployed) => deployed.building));
   }
-}
-
-function splitHandler(handler: string): [string, string] {
-  const dot = handler.lastIndexOf(".");
-  return [handler.slice(0, dot), handler.slice(dot + 1)];
 }

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { randomUUID } from "node:crypto";
-import { LOCAL_ACCOUNT_ID } from "../local-account";
+import { functionArn } from "../local-account";
 
 interface Invocation {
   id: number;
@@ -48,7 +48,7 @@ parentPort!.on("message", async ({ id, event, deadline }: Invocation) => {
     callbackWaitsForEmptyEventLoop: true,
     functionName: config.functionName,
     functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:${config.region}:${LOCAL_ACCOUNT_ID}:function:${config.functionName}`,
+    invokedFunctionArn: functionArn(config.region, config.functionName),
     memoryLimitInMB: String(config.memoryMb),
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${config.functionName}`,

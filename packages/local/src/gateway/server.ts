@@ -6,6 +6,7 @@ import { LambdaAuthorizer } from "./lambda-authorizer";
 import { gatewayMessage, internalError, toHttpResponse, type HttpResponse } from "./result";
 import { Router } from "./router";
 import { listenOnLoopback } from "../emulators/ports";
+import { BodyTooLarge, readBody } from "../http/body";
 
 /** HTTP API's hard limit on request payloads. */
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -29,8 +30,6 @@ export interface Gateway {
   url: string;
   close(): Promise<void>;
 }
-
-class TooLarge extends Error {}
 
 /** A local API Gateway HTTP API (payload format 2.0) in front of the project's functions. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -57,9 +56,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   async function handle(request: IncomingMessage, requestId: string): Promise<HttpResponse> {
     let body: Buffer;
     try {
-      body = await readBody(request);
+      body = await readBody(request, MAX_REQUEST_BYTES);
     } catch (error) {
-      if (error instanceof TooLarge) return gatewayMessage(413, "Request Entity Too Large");
+      if (error instanceof BodyTooLarge) return gatewayMessage(413, "Request Entity Too Large");
       throw error;
     }
     let path: string;
@@ -101,30 +100,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   }
 
   return listenOnLoopback(server, options.port);
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    if (Number(request.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
-      request.resume();
-      reject(new TooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        request.removeAllListeners("data");
-        request.resume();
-        reject(new TooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
-  });
 }
 
 function send(response: ServerResponse, result: HttpResponse, requestId: string): void {

@@ -1,6 +1,10 @@
 import { createServer } from "node:http";
 import { listenOnLoopback } from "../emulators/ports";
+import { BodyTooLarge, readBody } from "../http/body";
 import { verify, type Credentials } from "./signing";
+
+/** Lambda's limit for a synchronous invocation's payload. */
+const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
 /**
  * The part of the Lambda API that invokers call: `POST /2015-03-31/functions/{name}/invocations`
@@ -29,18 +33,16 @@ export async function startLambdaApi(
       return;
     }
     const functionName = decodeURIComponent(match[1]!);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of request) {
-      size += (chunk as Buffer).length;
-      // Lambda's limit for a synchronous invocation's payload.
-      if (size > 6 * 1024 * 1024) {
-        response.writeHead(413, { "content-type": "application/json" }).end(JSON.stringify({ Type: "User", message: "Request must be smaller than 6291456 bytes for the InvokeFunction operation" }));
-        return;
-      }
-      chunks.push(chunk as Buffer);
+    let body: Buffer;
+    try {
+      body = await readBody(request, MAX_PAYLOAD_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      response
+        .writeHead(413, { "content-type": "application/json" })
+        .end(JSON.stringify({ Type: "User", message: `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation` }));
+      return;
     }
-    const body = Buffer.concat(chunks);
     const refusal = await verify({ method: request.method, url: request.url ?? "/", headers: request.headers, body }, credentials);
     if (refusal) {
       log(`refused an invocation of ${functionName}: ${refusal}`);

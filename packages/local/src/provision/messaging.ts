@@ -45,11 +45,6 @@ export interface MessagingResources {
   buckets: Record<BucketName, { name: string }>;
 }
 
-/*
- * Dead-letter queues as `infra/events.ts` declares them: `<Name>Dlq`, with its visibility timeout.
- */
-const deadLetterVisibilityTimeoutSeconds = 60;
-
 /**
  * The manifest's topics, queues (with their dead-letter queues and topic subscriptions), Kinesis
  * streams and buckets, as `infra/events.ts` deploys them. Takes endpoints rather than clients so
@@ -82,14 +77,17 @@ async function provisionTopicsAndQueues(sns: SNSClient, sqs: SQSClient, name: (l
     return { arn: TopicArn! };
   });
   const queueAddresses = await mapEntries(queues as Record<QueueName, QueueSpec>, async (logical, spec) => {
-    const deadLetter = spec.deadLetter
-      ? await provisionQueue(sqs, name(`${logical}Dlq`), { VisibilityTimeout: String(deadLetterVisibilityTimeoutSeconds) })
+    // A dead-letter queue is `<Name>Dlq`, with the manifest's settings, as infra/events.ts deploys it.
+    const settings = spec.deadLetter;
+    const deadLetter = settings
+      ? await provisionQueue(sqs, name(`${logical}Dlq`), {
+          VisibilityTimeout: String(settings.visibilityTimeoutSeconds),
+          MessageRetentionPeriod: String(settings.retentionSeconds),
+        })
       : undefined;
     const queue = await provisionQueue(sqs, name(logical), {
       VisibilityTimeout: String(visibilityOverride ?? spec.visibilityTimeoutSeconds),
-      ...(deadLetter && spec.deadLetter
-        ? { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetter.arn, maxReceiveCount: spec.deadLetter.maxReceiveCount }) }
-        : {}),
+      ...(deadLetter && settings ? { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetter.arn, maxReceiveCount: settings.maxReceiveCount }) } : {}),
     });
     if (spec.subscription) {
       await sns.send(

@@ -4,7 +4,7 @@
  * standard endpoint variables, so handler code has no local branches.
  */
 import type { buckets, kinesisStreams, Link, QueueName, TopicName } from "@emporium/functions/manifest";
-import { LOCAL_REGION } from "../local-account";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
 
 export interface LocalResources {
   tableName: string;
@@ -59,7 +59,7 @@ function mapValues<K extends string, V, R>(record: Record<K, V>, map: (value: V)
 
 /**
  * The environment of one function: `App` and the resources it links (all of them when `links`
- * is absent, for code that runs outside a function, like seeding and tests).
+ * is absent, for the seed and for code that runs outside a function, like tests).
  */
 export function functionEnvironment(resources: LocalResources, endpoints: LocalEndpoints, links?: readonly Link[]): Record<string, string> {
   const variables = resourceVariables(resources);
@@ -68,8 +68,8 @@ export function functionEnvironment(resources: LocalResources, endpoints: LocalE
     ...Object.fromEntries(visible.map((name) => [`SST_RESOURCE_${name}`, variables[name]])),
     AWS_REGION: REGION,
     AWS_DEFAULT_REGION: REGION,
-    AWS_ACCESS_KEY_ID: "local",
-    AWS_SECRET_ACCESS_KEY: "local",
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
@@ -80,10 +80,7 @@ export function functionEnvironment(resources: LocalResources, endpoints: LocalE
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     // Set by Lambda itself; Powertools reads it to report cold starts.
     AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
+    // Lambda runs them on nodejs22.x, where the SDK has no notice about the Node version to give.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
-}
-
-/** Applies the environment to this process, where the handlers run. */
-export function applyEnvironment(env: Record<string, string>): void {
-  Object.assign(process.env, env);
 }

@@ -2,7 +2,8 @@ import { consumersFor } from "@emporium/functions/manifest";
 import type { EventSourceMapping } from "../event-sources";
 import type { MessagingResources } from "../provision/messaging";
 import { APP, REGION } from "./environment";
-import { LOCAL_ACCOUNT_ID } from "../local-account";
+import { localFunctionName } from "../functions/host";
+import { functionArn } from "../local-account";
 
 /**
  * The manifest's consumers, with `stage`'s settings (the local stage's by default), as local
@@ -13,7 +14,7 @@ export function eventSourceMappings(tableName: string, messaging: MessagingResou
     const common = {
       name: spec.name,
       functionName: spec.name,
-      functionArn: `arn:aws:lambda:${REGION}:${LOCAL_ACCOUNT_ID}:function:emporium-local-${spec.name}`,
+      functionArn: functionArn(REGION, localFunctionName(spec.name)),
       batchSize: spec.batchSize,
       batchingWindowSeconds: spec.batchingWindowSeconds,
       filters: spec.filters,

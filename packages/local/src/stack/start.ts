@@ -36,8 +36,8 @@ import { startEventSources, type EventSources } from "../event-sources";
 import { provisionMessaging, type MessagingResources } from "../provision/messaging";
 import { eventSourceMappings } from "./mappings";
 import { provisionTable } from "../provision/table";
-import { seedCatalogue, seedPoolUsers, seedProfiles, seedUsers, type SeedUser } from "../seed";
-import { APP, applyEnvironment, functionEnvironment, REGION, type LocalEndpoints } from "./environment";
+import { seedFunction, seedPoolUsers, seedUsers, type SeedEvent, type SeedUser } from "../seed";
+import { APP, functionEnvironment, REGION, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
 import { emulatorDataDir } from "./state-layout";
 import { LOCAL_CREDENTIALS } from "../local-account";
@@ -103,7 +103,11 @@ export interface Stack {
   messaging: MessagingResources;
   /** cognito-local's database file, where it keeps the codes it "e-mails". */
   cognitoDatabase: string;
-  /** The environment handlers run with (Resource contract and SDK endpoints). */
+  /**
+   * Every resource (`SST_RESOURCE_*`), the SDK's endpoints and the stage settings, as a function
+   * linking everything would see them: for code outside the functions (tests, benchmarks) to
+   * give the processes it runs core code in. The stack itself never applies it to its own.
+   */
   environment: Record<string, string>;
   apiKeyAuthorizer: LambdaAuthorizer;
   eventSources: EventSources;
@@ -134,8 +138,6 @@ export type InterruptibleEmulator = "dynamodb" | "messaging" | "kinesis";
  * local Lambda API (for user-pool triggers), and seed data.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
-  // Lambda runs the functions on nodejs22.x; the SDK's notice about this machine's Node 20 is noise here.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const stateDir = resolve(options.stateDir ?? join(options.root, ".emporium"));
   const runDir = options.persist ? stateDir : join(stateDir, "runs", `${process.pid}-${Date.now()}`);
   const stoppers: (() => Promise<void>)[] = [];
@@ -170,17 +172,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const host = new FunctionHost(options.root, join(runDir, "functions"), options.log, { stopBuilderWhenIdleMs: options.watch ? 2_000 : undefined });
     stoppers.push(() => host.close());
     const specs = functionSpecs();
-    await host.add(
-      specs.map((spec) => ({
+    await host.add([
+      ...specs.map((spec) => ({
         name: spec.name,
         handler: spec.handler,
         memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
         timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
         environment: {},
       })),
-    );
+      { ...seedFunction, environment: {} },
+    ]);
     const toBuild = options.buildOnStart === true ? specs.map((spec) => spec.name) : options.buildOnStart || [];
-    const built = step(host.buildNow(toBuild));
+    // The seed runs at every start: it is built with the first batch.
+    const built = step(host.buildNow([...toBuild, seedFunction.name]));
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
     // Each emulator is provisioned as soon as it answers, not after the slowest of them: the
@@ -282,17 +286,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       AUTH_IP_LIMIT_SCALE: String(options.authIpLimitScale ?? 1),
     };
     const settingsOf = (wanted: readonly Setting[] = []) => Object.fromEntries(wanted.map((name) => [name, settings[name]]));
+    // What code outside the functions (tests, benchmarks) needs to reach the stack as they do.
     const environment = { ...functionEnvironment(resources, endpoints), ...settings };
-    // Seeding runs core services in this process; functions get their own environments.
-    applyEnvironment(environment);
 
     const meter: Record<string, string> = options.costMeter ? { [METER_FLAG]: "1" } : {};
     for (const spec of specs) host.setEnvironment(spec.name, { ...functionEnvironment(resources, endpoints, spec.links), ...settingsOf(spec.settings), ...passThrough(), ...meter });
-    if (Array.isArray(options.buildOnStart)) host.startEnvironments(options.buildOnStart).catch(() => undefined); // a failure shows on first invocation
+    // The seed is code outside any one function: it sees every resource.
+    host.setEnvironment(seedFunction.name, { ...functionEnvironment(resources, endpoints), ...passThrough() });
+    const warm = [seedFunction.name, ...(Array.isArray(options.buildOnStart) ? options.buildOnStart : [])];
+    host.startEnvironments(warm).catch(() => undefined); // a failure shows on first invocation
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
 
     // Seed data, the gateway and the event sources need only what is provisioned: all at once.
-    const seeded = step(Promise.all([seedCatalogue(), poolUsersSeeded.then(seedProfiles)]));
+    // It runs once: its execution environment is reclaimed as soon as it is done.
+    const seeded = step(
+      poolUsersSeeded
+        .then((profiles) => invoke(seedFunction.name, { profiles } satisfies SeedEvent))
+        .finally(() => host.reclaim(seedFunction.name)),
+    );
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
@@ -407,8 +418,8 @@ async function namedPorts(wanted: StackOptions["ports"]): Promise<StackOptions["
   return Object.fromEntries(names.map((name) => [name, wanted[name] === 0 ? free.shift()! : wanted[name]])) as StackOptions["ports"];
 }
 
-/** Settings of this process that functions should share (log level, the SDK's Node notice). */
+/** Settings of this process that functions should share (log level, Node's options). */
 function passThrough(): Record<string, string> {
-  const names = ["POWERTOOLS_LOG_LEVEL", "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED", "NODE_OPTIONS"];
+  const names = ["POWERTOOLS_LOG_LEVEL", "NODE_OPTIONS"];
   return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
 }

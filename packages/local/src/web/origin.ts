@@ -1,5 +1,7 @@
-import { join } from "node:path";
-import { build, createServer, preview, type InlineConfig, type LogLevel } from "vite";
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { createServer, preview, type InlineConfig, type LogLevel } from "vite";
 import { apiProxy } from "@emporium/web/api-proxy";
 
 export interface WebOriginOptions {
@@ -31,15 +33,17 @@ export interface WebOrigin {
 export async function startWebOrigin(options: WebOriginOptions): Promise<WebOrigin> {
   const webRoot = join(options.root, "packages/web");
   const outDir = options.outDir ?? join(webRoot, "dist");
+  const configFile = join(webRoot, "vite.config.ts");
+  const logLevel = options.logLevel ?? "warn";
   const server = { host: "127.0.0.1", port: options.port, strictPort: true, proxy: apiProxy(options.apiUrl) };
   const shared: InlineConfig = {
-    configFile: join(webRoot, "vite.config.ts"),
+    configFile,
     // The config imports workspace TypeScript (the API's base path); Node loads it only through Vite's runner.
     configLoader: "runner",
     root: webRoot,
-    logLevel: options.logLevel ?? "warn",
+    logLevel,
     clearScreen: false,
-    build: { outDir, emptyOutDir: true, manifest: options.manifest ?? false },
+    build: { outDir },
   };
 
   if (options.mode === "dev") {
@@ -48,7 +52,7 @@ export async function startWebOrigin(options: WebOriginOptions): Promise<WebOrig
     return { url: originOf(dev.resolvedUrls?.local[0]), stop: () => dev.close() };
   }
 
-  await productionBuild(shared);
+  await productionBuild({ webRoot, configFile, outDir, logLevel, manifest: options.manifest ?? false });
   const served = await preview({ ...shared, preview: server });
   return {
     url: originOf(served.resolvedUrls?.local[0]),
@@ -58,18 +62,21 @@ export async function startWebOrigin(options: WebOriginOptions): Promise<WebOrig
 
 /**
  * A production build even when the caller runs with another NODE_ENV: Vite takes NODE_ENV as
- * it finds it, and vitest sets "test", which would give React's development build and JSX.
- * Set for the build only, then put back.
+ * it finds it, and vitest sets "test", which would give React's development build and JSX. So
+ * the build runs as Vite's own command in a child process whose environment says "production".
  */
-async function productionBuild(config: InlineConfig): Promise<void> {
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({ ...config, mode: "production" });
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
-  }
+async function productionBuild(build: { webRoot: string; configFile: string; outDir: string; logLevel: LogLevel; manifest: boolean }): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const vite = join(dirname(require.resolve("vite/package.json")), "bin", "vite.js");
+  const args = [vite, "build", build.webRoot, "--config", build.configFile, "--configLoader", "runner", "--mode", "production"];
+  args.push("--outDir", build.outDir, "--emptyOutDir", "--logLevel", build.logLevel, ...(build.manifest ? ["--manifest"] : []));
+  // Always Node, whatever runs this file: Vite's command is a Node program.
+  const child = spawn("node", args, { cwd: build.webRoot, env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "inherit", "inherit"] });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (exitCode) => resolve(exitCode));
+  });
+  if (code !== 0) throw new Error(`building the web app failed: vite build exited with ${code} (its output is above)`);
 }
 
 function originOf(url: string | undefined): string {
