@@ -18,7 +18,8 @@
  *
  * The comparison: GET /products?limit=12 and GET /products/{id}, each served by the stack's
  * gateway and by `serverless offline` (bench/peer.ts) from the same bundles with the same
- * environment and table, driven alternately with the same autocannon settings.
+ * environment, table, timeout and memory size, driven alternately with the same autocannon
+ * settings after a warm-up round each (not measured) that lets serverless-offline start its workers.
  *
  * Exits non-zero when the mix gets any non-2xx answer or connection error, or a runtime fails.
  */
@@ -26,7 +27,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type autocannon from "autocannon";
-import { routes } from "../packages/functions/src/manifest";
+import { defaults, routes, type RouteSpec } from "../packages/functions/src/manifest";
 import { CLASSES, FIGURE_HEADER, figureRow, mixCycle, mixRequests, mixShares, MixTally, runLoad, startMixStack, type LoadFigures } from "./load-mix";
 import { describeMachine, loadAverage } from "./machine";
 import { startPeer, type Peer } from "./peer";
@@ -61,8 +62,15 @@ try {
   // ---- 1. the same handlers, served by the offline runtime and by serverless-offline
   if (process.env.LOAD_PEER !== "0") {
     const compared = (["GET /products", "GET /products/{id}"] as const).map((routeKey) => {
-      const spec = routes[routeKey];
-      return { routeKey, name: spec.name, exportName: spec.handler.slice(spec.handler.lastIndexOf(".") + 1), ...stack.functions[spec.name]! };
+      const spec: RouteSpec = routes[routeKey];
+      return {
+        routeKey,
+        name: spec.name,
+        exportName: spec.handler.slice(spec.handler.lastIndexOf(".") + 1),
+        timeoutSeconds: parseInt(spec.timeout ?? defaults.timeout, 10),
+        memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
+        ...stack.functions[spec.name]!,
+      };
     });
     peer = await startPeer(compared, workDir);
     spreadSourceAddresses(Number(new URL(peer.url).port));
@@ -78,8 +86,8 @@ try {
     const rows: string[][] = [];
     const summary: string[][] = [];
     for (const { routeKey } of compared) {
-      // Warm-up, not measured: serverless-offline starts a new worker per concurrent request until its pool is warm.
-      for (const target of servers) await runLoad({ url: target.url, duration: WARM_UP_SECONDS, requests: requestsFor(routeKey), ...settings });
+      // Warm-up, not measured: serverless-offline starts a worker (a cold start) per concurrent request until its pool is warm.
+      for (const target of servers) await runLoad({ url: target.url, duration: COMPARE_SECONDS, requests: requestsFor(routeKey), ...settings });
       const runs = new Map<string, LoadFigures[]>(servers.map((target) => [target.label, []]));
       for (let round = 1; round <= ROUNDS; round++) {
         for (const target of servers) {

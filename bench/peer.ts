@@ -29,6 +29,9 @@ export interface PeerFunction {
   bundle: string;
   exportName: string;
   environment: Record<string, string>;
+  /** As the manifest sets them, and the offline runtime applies them (serverless-offline's own default timeout is 6 s). */
+  timeoutSeconds: number;
+  memoryMb: number;
 }
 
 export interface Peer {
@@ -63,7 +66,10 @@ export async function startPeer(functions: PeerFunction[], workDir: string, star
       functions.map((fn) => {
         copyFileSync(fn.bundle, join(serviceDir, `${fn.name}.mjs`));
         const [method, path] = fn.routeKey.split(" ");
-        return [fn.name, { handler: `${fn.name}.${fn.exportName}`, environment: fn.environment, events: [{ httpApi: { method, path } }] }];
+        return [
+          fn.name,
+          { handler: `${fn.name}.${fn.exportName}`, environment: fn.environment, timeout: fn.timeoutSeconds, memorySize: fn.memoryMb, events: [{ httpApi: { method, path } }] },
+        ];
       }),
     ),
   };
