@@ -38,6 +38,8 @@ export interface Peer {
   url: string;
   pid: number;
   versions: string;
+  /** How many invocations serverless-offline ended with its "[504] - Lambda timeout." so far (from its log). */
+  timeouts(): number;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startPeer(functions: PeerFunction[], workDir: string, star
   writeFileSync(join(serviceDir, "serverless.json"), JSON.stringify(service, null, 2));
 
   const log = createWriteStream(join(workDir, "peer.log"));
+  let timeouts = 0;
   const child = spawn(
     "node",
     [serverlessBin, "offline", "start", "--host", "127.0.0.1", "--httpPort", String(httpPort), "--lambdaPort", String(lambdaPort), "--noSponsor"],
@@ -118,6 +121,7 @@ export async function startPeer(functions: PeerFunction[], workDir: string, star
       for (const stream of [child.stdout!, child.stderr!]) {
         createInterface({ input: stream }).on("line", (line) => {
           log.write(`${line}\n`);
+          if (line.includes("[504] - Lambda timeout.")) timeouts++;
           if (lines.length < 200) lines.push(line);
           if (/Server ready: http:\/\/127\.0\.0\.1:\d+/.test(line)) {
             clearTimeout(timer);
@@ -133,5 +137,5 @@ export async function startPeer(functions: PeerFunction[], workDir: string, star
   }
   const version = (name: string) => (JSON.parse(readFileSync(join(peerDir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
   const node = spawnSync("node", ["--version"], { encoding: "utf8" }).stdout.trim();
-  return { url: `http://127.0.0.1:${httpPort}`, pid: child.pid!, versions: `serverless ${version("serverless")}, serverless-offline ${version("serverless-offline")}, node ${node}`, stop };
+  return { url: `http://127.0.0.1:${httpPort}`, pid: child.pid!, timeouts: () => timeouts, versions: `serverless ${version("serverless")}, serverless-offline ${version("serverless-offline")}, node ${node}`, stop };
 }
