@@ -145,6 +145,11 @@ export class FunctionHost {
     deployed.source = { ...deployed.source, environment };
   }
 
+  /** The environment a function's execution environments start with (what `setEnvironment` gave it). */
+  environmentOf(name: string): Record<string, string> {
+    return { ...this.deployed(name).source.environment };
+  }
+
   private deployed(name: string): Deployed {
     const deployed = this.functions.get(name);
     if (!deployed) throw new Error(`No function named ${name}`);

@@ -115,6 +115,8 @@ export interface Stack {
   functionMetrics(): Record<string, FunctionMetrics>;
   /** The file URL of a function's bundle, once it has been built (on first use). */
   functionBundle(name: string): string | undefined;
+  /** The environment one function runs with: its links, the SDK's endpoints, its settings. */
+  functionEnvironmentOf(name: string): Record<string, string>;
   users: SeedUser[];
   /**
    * For fault tests: stops one emulator as an outage would, leaving the rest of the stack
@@ -387,6 +389,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       eventSources,
       functionMetrics: () => host.metrics(),
       functionBundle: (name) => host.bundleUrl(name),
+      functionEnvironmentOf: (name) => host.environmentOf(name),
       users: seedUsers,
       async interrupt(emulator) {
         if (emulator === "messaging") {

@@ -1,0 +1,74 @@
+/**
+ * The offline stack in a process of its own, for the benches that load it (bench/load.ts,
+ * bench/soak.ts): the load generator's CPU and memory stay out of the process tree measured.
+ * Started by bench/stack-process.ts with its options as JSON in argv[2]; prints one line,
+ * `STACK_READY <json>`, once the stack is up with the bench's accounts and products, and stops
+ * the stack on SIGTERM or SIGINT, or when its parent goes away (stdin closes).
+ */
+import { createWriteStream } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import * as Products from "@emporium/core/products";
+import { seedAccounts, type SeedUser } from "../packages/local/src/seed";
+import { REGION, startStack } from "../packages/local/src/stack";
+import { LOCAL_CREDENTIALS } from "../packages/local/src/local-account";
+import type { ServeOptions, ServedStack } from "./stack-process";
+
+process.env.AWS_EC2_METADATA_DISABLED = "true";
+
+const options = JSON.parse(process.argv[2] ?? "{}") as ServeOptions;
+const root = fileURLToPath(new URL("..", import.meta.url));
+const logFile = createWriteStream(options.logFile);
+
+const stack = await startStack({
+  root,
+  ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 },
+  persist: false,
+  watch: false,
+  // Built and warm before the load starts: a build is not what a load test measures.
+  buildOnStart: options.functions,
+  log: (source, line) => logFile.write(`[${source}] ${line}\n`),
+});
+
+let stopping: Promise<void> | undefined;
+const stop = (exitCode = 0) =>
+  (stopping ??= stack
+    .stop()
+    .catch((error: Error) => console.error(`stopping the stack failed: ${error.message}`))
+    .finally(() => logFile.end(() => process.exit(exitCode))));
+process.once("SIGTERM", () => stop());
+process.once("SIGINT", () => stop());
+process.stdin.on("end", () => stop()).on("error", () => stop()).resume();
+
+try {
+  // Customers of their own: each signed-in user has their own rate limit (50/s) and daily quota.
+  const users: SeedUser[] = Array.from({ length: options.customers }, (_, index) => ({
+    email: `load-${index + 1}@example.com`,
+    password: `Load-Passw0rd-${index + 1}!`,
+    name: `Load Customer ${index + 1}`,
+    role: "customer",
+  }));
+  const cognito = new CognitoIdentityProviderClient({ endpoint: stack.endpoints.cognito, region: REGION, credentials: LOCAL_CREDENTIALS });
+  await seedAccounts(cognito, stack.userPoolId, users);
+  cognito.destroy();
+  // Products an order can always be placed for: orders take stock, and a sold-out product would answer 409.
+  const stocked = await Promise.all(
+    Array.from({ length: options.stockedProducts }, (_, index) =>
+      Products.create({ name: `Load product ${index + 1}`, description: "Stocked for load tests.", price: { amount: 990 + index, currency: "EUR" }, stock: 1_000_000_000 }),
+    ),
+  );
+  const served: ServedStack = {
+    apiUrl: stack.apiUrl,
+    cognitoEndpoint: stack.endpoints.cognito,
+    clientId: stack.clientId,
+    customers: users.map(({ email, password }) => ({ email, password })),
+    stockedProductIds: stocked.map((product) => product.id),
+    functions: Object.fromEntries(
+      options.functions.map((name) => [name, { bundle: fileURLToPath(stack.functionBundle(name)!), environment: stack.functionEnvironmentOf(name) }]),
+    ),
+  };
+  console.log(`STACK_READY ${JSON.stringify(served)}`);
+} catch (error) {
+  console.error(`the bench's accounts or products could not be created: ${(error as Error).stack}`);
+  await stop(1);
+}
