@@ -11,7 +11,7 @@ import autocannon from "autocannon";
 import { consumers, routes } from "../packages/functions/src/manifest";
 import { loadMix } from "./cost/mix";
 import { spreadSourceAddresses } from "./source-addresses";
-import { startStackProcess, type StackProcess } from "./stack-process";
+import { startStackProcess, type ServeOptions, type StackProcess } from "./stack-process";
 import { quantile } from "./stats";
 import { renderTable } from "./table";
 
@@ -36,8 +36,9 @@ export interface MixTargets {
  * connection signed in, products stocked for orders, and each connection to it coming from its
  * own loopback address (bench/source-addresses.ts).
  */
-export async function startMixStack(connections: number, logFile: string): Promise<{ stack: StackProcess; targets: MixTargets }> {
+export async function startMixStack(connections: number, logFile: string, how: Pick<ServeOptions, "asDev" | "stateDir"> = {}): Promise<{ stack: StackProcess; targets: MixTargets }> {
   const stack = await startStackProcess({
+    ...how,
     functions: [routes["GET /products"], routes["GET /products/{id}"], routes["GET /me"], routes["POST /orders"], ...Object.values(consumers)].map((spec) => spec.name),
     customers: connections,
     stockedProducts: 20,

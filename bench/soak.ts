@@ -47,7 +47,10 @@ interface Sample {
 const workDir = mkdtempSync(join(tmpdir(), "emporium-soak-"));
 const started = new Date();
 console.log(`${started.toISOString()}: ${describeMachine()}`);
-const { stack, targets } = await startMixStack(CONNECTIONS, join(workDir, "stack.log"));
+// The stack as `bun dev` runs it: a soak asks whether a long session leaks, so DynamoDB Local keeps
+// the orders it is sent on disk (in memory, its heap would grow with the data by design) and the
+// build service stops when idle.
+const { stack, targets } = await startMixStack(CONNECTIONS, join(workDir, "stack.log"), { asDev: true, stateDir: join(workDir, "state") });
 let failed = false;
 try {
   const settings = { connections: CONNECTIONS, pipelining: 1 };

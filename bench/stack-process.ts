@@ -18,6 +18,13 @@ export interface ServeOptions {
   stockedProducts: number;
   /** Where the stack's log goes. */
   logFile: string;
+  /**
+   * Run the stack as `bun dev` does (the soak): data kept under `stateDir` (DynamoDB Local on
+   * disk rather than in its heap), sources watched and the idle builder stopped. Otherwise as
+   * the tests run it: in memory.
+   */
+  asDev?: boolean;
+  stateDir?: string;
 }
 
 export interface ServedStack {

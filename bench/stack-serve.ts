@@ -9,7 +9,8 @@ import { createWriteStream } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import * as Products from "@emporium/core/products";
-import { seedAccounts, type SeedUser } from "../packages/local/src/seed";
+import * as Users from "@emporium/core/users";
+import { seedPoolUsers, type SeedUser } from "../packages/local/src/seed";
 import { REGION, startStack } from "../packages/local/src/stack";
 import { LOCAL_CREDENTIALS } from "../packages/local/src/local-account";
 import type { ServeOptions, ServedStack } from "./stack-process";
@@ -23,8 +24,10 @@ const logFile = createWriteStream(options.logFile);
 const stack = await startStack({
   root,
   ports: { api: 0, dynamodb: 0, cognito: 0, lambda: 0, kinesis: 0, ses: 0 },
-  persist: false,
-  watch: false,
+  // As `bun dev` runs it (the soak): data kept on disk, sources watched, the idle builder stopped.
+  persist: options.asDev === true,
+  stateDir: options.asDev ? options.stateDir : undefined,
+  watch: options.asDev === true,
   // Built and warm before the load starts: a build is not what a load test measures.
   buildOnStart: options.functions,
   log: (source, line) => logFile.write(`[${source}] ${line}\n`),
@@ -40,6 +43,10 @@ process.once("SIGTERM", () => stop());
 process.once("SIGINT", () => stop());
 process.stdin.on("end", () => stop()).on("error", () => stop()).resume();
 
+// This process writes the bench's users and products through core, as a function would: it
+// needs the environment the stack gives its functions (the stack never sets this process's).
+Object.assign(process.env, stack.environment);
+
 try {
   // Customers of their own: each signed-in user has their own rate limit (50/s) and daily quota.
   const users: SeedUser[] = Array.from({ length: options.customers }, (_, index) => ({
@@ -49,7 +56,8 @@ try {
     role: "customer",
   }));
   const cognito = new CognitoIdentityProviderClient({ endpoint: stack.endpoints.cognito, region: REGION, credentials: LOCAL_CREDENTIALS });
-  await seedAccounts(cognito, stack.userPoolId, users);
+  const profiles = await seedPoolUsers(cognito, stack.userPoolId, users);
+  await Promise.all(profiles.map((profile) => Users.ensure({ userId: profile.userId, username: profile.email, role: profile.role }, { email: profile.email, name: profile.name })));
   cognito.destroy();
   // Products an order can always be placed for: orders take stock, and a sold-out product would answer 409.
   const stocked = await Promise.all(
