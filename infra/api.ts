@@ -1,4 +1,4 @@
-import { apiKeyAuthorizer, cors, corsOrigins, routeEntries } from "../packages/functions/src/manifest";
+import { apiKeyAuthorizer, authorizerOf, cors, corsOrigins, routeEntries, type Authorizer } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
 import { linkables } from "./events";
 import { releasedHandler } from "./canary";
@@ -56,11 +56,12 @@ export const keyAuthorizer = api.addAuthorizer({
   },
 });
 
-function authFor(auth: string) {
-  if (auth === "public") return {};
-  if (auth === "apiKey") return { auth: { lambda: keyAuthorizer.id } };
-  return { auth: { jwt: { authorizer: jwtAuthorizer.id } } };
-}
+/** Each authorizer as a route's `auth` argument; `authorizerOf` says which one a route has. */
+const authorizers = {
+  none: {},
+  jwt: { auth: { jwt: { authorizer: jwtAuthorizer.id } } },
+  apiKey: { auth: { lambda: keyAuthorizer.id } },
+} satisfies Record<Authorizer, object>;
 
 export const routes = Object.fromEntries(
   routeEntries().map(([routeKey, spec]) => [
@@ -68,7 +69,7 @@ export const routes = Object.fromEntries(
     // Stable logical names (ApiRoute<Name>, ApiRoute<Name>Handler) instead of route hashes.
     api.route(routeKey, releasedHandler(`ApiRoute${spec.name}Handler`, spec.name, functionArgs(spec, linkables), spec.warm), {
       name: spec.name,
-      ...authFor(spec.auth),
+      ...authorizers[authorizerOf(spec.auth)],
     }),
   ]),
 );

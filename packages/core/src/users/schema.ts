@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { Role } from "../auth";
+import { notFoundMessage } from "../validation";
 
 export interface UserProfile {
   id: string;
@@ -29,3 +30,6 @@ export const userPatchSchema = v.strictObject({
   role: v.optional(v.picklist(["admin", "customer"], "must be admin or customer")),
 });
 export type UserPatch = v.InferOutput<typeof userPatchSchema>;
+
+/** A user id in a path: users are known by their Cognito `sub`, a UUID. */
+export const userIdParamSchema = v.pipe(v.string(notFoundMessage("user")), v.uuid(notFoundMessage("user")));

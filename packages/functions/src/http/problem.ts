@@ -15,7 +15,7 @@ import {
   ValidationError,
   type FieldIssue,
 } from "@emporium/core/errors";
-import { json, type Response } from "./response";
+import { json, type ApiResponse } from "./response";
 
 /**
  * The one error mapper: every failure becomes an RFC 9457 problem document. Each domain error
@@ -64,14 +64,14 @@ const PROBLEMS = new Map([
 const FAULT: Mapping<DomainError> = { status: 500, title: "Internal error" };
 const typeFor = (status: number) => `https://emporium.dev/problems/${status}`;
 
-export function problem(error: unknown, requestId: string): Response {
+export function problem(error: unknown, requestId: string): ApiResponse {
   const mapping = error instanceof DomainError ? PROBLEMS.get(error.constructor as ErrorClass<DomainError>) : undefined;
   if (!mapping) return render(FAULT, "The request failed because of a fault on our side.", requestId, {});
   const domain = error as DomainError;
   return render(mapping, domain.message, requestId, mapping.headers?.(domain) ?? {}, domain instanceof ValidationError ? domain.issues : undefined);
 }
 
-function render(mapping: Mapping<DomainError>, detail: string, requestId: string, headers: Record<string, string>, errors?: FieldIssue[]): Response {
+function render(mapping: Mapping<DomainError>, detail: string, requestId: string, headers: Record<string, string>, errors?: FieldIssue[]): ApiResponse {
   const { status, title } = mapping;
   const body: Problem = { type: typeFor(status), title, status, detail, requestId, ...(errors ? { errors } : {}) };
   return json(status, body, { ...headers, "content-type": "application/problem+json" });

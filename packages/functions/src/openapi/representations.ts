@@ -135,10 +135,8 @@ export const stockAuditEntry = v.object({
   at: timestamp,
 });
 
-export const pages = {
-  products: page(product),
-  orders: page(order),
-  profiles: page(profile),
-  apiKeys: page(apiKey),
-  stockAudit: page(stockAuditEntry),
-};
+export const productsPage = page(product);
+export const ordersPage = page(order);
+export const profilesPage = page(profile);
+export const apiKeysPage = page(apiKey);
+export const stockAuditPage = page(stockAuditEntry);
