@@ -64,13 +64,15 @@ export const forgotPasswordSchema = v.strictObject({ email: emailSchema });
 export const resendConfirmationSchema = v.strictObject({ email: emailSchema });
 export const confirmForgotPasswordSchema = v.strictObject({ email: emailSchema, code: codeSchema, password: passwordSchema });
 
-export interface Session {
-  accessToken: string;
-  idToken: string;
-  refreshToken?: string;
-  expiresIn: number;
-  tokenType: "Bearer";
-}
+/** The tokens a sign-in or refresh hands out (the refresh token only where the pool issues one). */
+export const sessionSchema = v.object({
+  accessToken: v.string(),
+  idToken: v.string(),
+  refreshToken: v.optional(v.string()),
+  expiresIn: v.number(),
+  tokenType: v.literal("Bearer"),
+});
+export type Session = v.InferOutput<typeof sessionSchema>;
 
 const wrongCredentials = () => new UnauthenticatedError("Incorrect e-mail address or password.");
 const badCode = () => new ValidationError([{ path: "code", message: "is not valid or has expired" }]);

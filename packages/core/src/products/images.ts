@@ -6,8 +6,10 @@ import * as v from "valibot";
 import { s3 } from "../aws/clients";
 import { NotFoundError } from "../errors";
 import { newId } from "../ids";
+import { timestampSchema } from "../validation";
 import { documentClient, isConditionalCheckFailure, tableName } from "../table";
 import { productKey } from "./repository";
+import type { ProductImage } from "./schema";
 import { get } from "./service";
 
 /**
@@ -28,13 +30,17 @@ export const imageUploadSchema = v.strictObject({
 });
 export type ImageUpload = v.InferOutput<typeof imageUploadSchema>;
 
-export interface ProductImage {
-  id: string;
-  contentType: string;
-  size: number;
-}
+/** Where and how to upload an image: a presigned PUT that only the declared type and size pass. */
+export const uploadTicketSchema = v.object({
+  imageId: v.string(),
+  uploadUrl: v.pipe(v.string(), v.url()),
+  method: v.literal("PUT"),
+  headers: v.object({ "content-type": v.string(), "content-length": v.string() }),
+  expiresAt: timestampSchema,
+});
+export type UploadTicket = v.InferOutput<typeof uploadTicketSchema>;
 
-export async function requestUpload(productId: string, upload: ImageUpload) {
+export async function requestUpload(productId: string, upload: ImageUpload): Promise<UploadTicket> {
   await get(productId); // 404 for products that don't exist
   const imageId = newId();
   const key = `${UPLOAD_PREFIX}${productId}/${imageId}`;
@@ -46,7 +52,7 @@ export async function requestUpload(productId: string, upload: ImageUpload) {
   return {
     imageId,
     uploadUrl: url,
-    method: "PUT" as const,
+    method: "PUT",
     headers: { "content-type": upload.contentType, "content-length": String(upload.size) },
     expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
   };

@@ -1,18 +1,28 @@
 import * as v from "valibot";
-import { moneySchema, type Money } from "../money";
+import { moneySchema, moneyValueSchema } from "../money";
+import { pageSchema } from "../pagination";
+import { timestampSchema } from "../validation";
 
-export interface Product {
-  id: string;
-  name: string;
-  description: string;
-  price: Money;
-  stock: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
+const integer = v.pipe(v.number(), v.integer());
+
+export const productImageSchema = v.object({ id: v.string(), contentType: v.string(), size: v.number() });
+export type ProductImage = v.InferOutput<typeof productImageSchema>;
+
+/** A product as it is stored and sent. */
+export const productSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  description: v.string(),
+  price: moneyValueSchema,
+  stock: integer,
+  version: integer,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
   /** Checked uploads (see ./images.ts); clients fetch them at /products/{id}/images/{imageId}. */
-  images?: { id: string; contentType: string; size: number }[];
-}
+  images: v.optional(v.array(productImageSchema)),
+});
+export type Product = v.InferOutput<typeof productSchema>;
+export const productsPageSchema = pageSchema(productSchema);
 
 // Lengths count characters (code points), as the OpenAPI document's `maxLength` does, not UTF-16 units.
 const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxCodePoints(200));

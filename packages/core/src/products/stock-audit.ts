@@ -1,6 +1,8 @@
 import type { ApiClient } from "../auth";
 import { newId } from "../ids";
-import type { PageKey } from "../pagination";
+import * as v from "valibot";
+import { pageSchema, type PageKey } from "../pagination";
+import { timestampSchema } from "../validation";
 import { queryPage } from "../table";
 import type { Product } from "./schema";
 
@@ -10,17 +12,19 @@ import type { Product } from "./schema";
  * no stock write without its entry. Ids are time-ordered, so the partition lists newest first.
  *   pk STOCKAUDIT#<productId>  sk <entry id>
  */
-export interface StockAuditEntry {
-  id: string;
-  productId: string;
+export const stockAuditEntrySchema = v.object({
+  id: v.string(),
+  productId: v.string(),
   /** The API key that made the write. */
-  keyId: string;
-  previousStock: number;
-  stock: number;
+  keyId: v.string(),
+  previousStock: v.pipe(v.number(), v.integer()),
+  stock: v.pipe(v.number(), v.integer()),
   /** The product's version after the write (its ETag). */
-  version: number;
-  at: string;
-}
+  version: v.pipe(v.number(), v.integer()),
+  at: timestampSchema,
+});
+export type StockAuditEntry = v.InferOutput<typeof stockAuditEntrySchema>;
+export const stockAuditPageSchema = pageSchema(stockAuditEntrySchema);
 
 const partition = (productId: string) => `STOCKAUDIT#${productId}`;
 

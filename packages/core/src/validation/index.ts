@@ -16,6 +16,9 @@ function toFieldIssue(issue: v.BaseIssue<unknown>): FieldIssue {
   return { path, message: issue.message };
 }
 
+/** An instant as the API writes it: an ISO 8601 timestamp. */
+export const timestampSchema = v.pipe(v.string(), v.isoTimestamp());
+
 /** Sortable ids (ULID): 26 Crockford base32 characters. */
 export const idSchema = v.pipe(v.string(), v.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "must be a valid id"));
 

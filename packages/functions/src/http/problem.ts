@@ -15,6 +15,7 @@ import {
   ValidationError,
   type FieldIssue,
 } from "@emporium/core/errors";
+import * as v from "valibot";
 import { json, type ApiResponse } from "./response";
 
 /**
@@ -22,14 +23,16 @@ import { json, type ApiResponse } from "./response";
  * class has one row below (its status, title and the headers it sets); the error's message is
  * the detail. Anything else is a fault and says nothing about why.
  */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  requestId: string;
-  errors?: FieldIssue[];
-}
+/** RFC 9457 problem details, as every error of this API is reported (and the OpenAPI document describes). */
+export const problemSchema = v.object({
+  type: v.string(),
+  title: v.string(),
+  status: v.pipe(v.number(), v.integer()),
+  detail: v.string(),
+  requestId: v.string(),
+  errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+});
+export type Problem = v.InferOutput<typeof problemSchema>;
 
 interface Mapping<E extends DomainError> {
   status: number;

@@ -106,7 +106,7 @@ export const AuthLogIn = {
   summary: 'Sign in: access, id and refresh tokens; with session "cookie" the refresh token is set as a cookie instead',
   tag: "Accounts",
   body: Identity.logInSchema,
-  responses: { 200: R.session },
+  responses: { 200: Identity.sessionSchema },
   refreshCookie: { writes: "sets" },
 } as const satisfies Keyed;
 
@@ -120,7 +120,7 @@ export const AuthRefresh = {
   summary: 'New access and id tokens from a refresh token, sent in the body or (session "cookie") as the refresh cookie',
   tag: "Accounts",
   body: Identity.refreshSchema,
-  responses: { 200: R.session },
+  responses: { 200: Identity.sessionSchema },
   refreshCookie: { reads: true, writes: "may rotate" },
 } as const satisfies Keyed;
 
@@ -189,7 +189,7 @@ export const ProductsList = {
   summary: "The catalogue, page by page",
   tag: "Products",
   query: pageQuerySchema,
-  responses: { 200: R.productsPage },
+  responses: { 200: Products.productsPageSchema },
 } as const satisfies Keyed;
 
 export const ProductsGet = {
@@ -202,7 +202,7 @@ export const ProductsGet = {
   memory: "512 MB",
   summary: "One product",
   tag: "Products",
-  responses: { 200: R.product, 304: null },
+  responses: { 200: Products.productSchema, 304: null },
 } as const satisfies Keyed;
 
 export const ProductsCreate = {
@@ -215,7 +215,7 @@ export const ProductsCreate = {
   summary: "Add a product",
   tag: "Products",
   body: Products.newProductSchema,
-  responses: { 201: R.product },
+  responses: { 201: Products.productSchema },
 } as const satisfies Keyed;
 
 export const ProductsReplace = {
@@ -227,7 +227,7 @@ export const ProductsReplace = {
   summary: "Replace a product (If-Match)",
   tag: "Products",
   body: Products.productReplacementSchema,
-  responses: { 200: R.product },
+  responses: { 200: Products.productSchema },
 } as const satisfies Keyed;
 
 export const ProductsDelete = {
@@ -250,7 +250,7 @@ export const ProductImagesUpload = {
   summary: "A presigned URL to upload a product image to (PUT, with the given headers)",
   tag: "Products",
   body: Products.imageUploadSchema,
-  responses: { 201: R.imageUpload },
+  responses: { 201: Products.uploadTicketSchema },
 } as const satisfies Keyed;
 
 export const ProductsStockAudit = {
@@ -262,7 +262,7 @@ export const ProductsStockAudit = {
   summary: "Partner stock writes to a product and the API key behind each, newest first",
   tag: "Products",
   query: pageQuerySchema,
-  responses: { 200: R.stockAuditPage },
+  responses: { 200: Products.stockAuditPageSchema },
 } as const satisfies Keyed;
 
 export const ProductImagesGet = {
@@ -285,7 +285,7 @@ export const MeGet = {
   memory: "512 MB",
   summary: "The caller's profile",
   tag: "Me",
-  responses: { 200: R.profile, 304: null },
+  responses: { 200: Users.userProfileSchema, 304: null },
 } as const satisfies Keyed;
 
 export const MeUpdate = {
@@ -297,7 +297,7 @@ export const MeUpdate = {
   summary: "Rename oneself (If-Match)",
   tag: "Me",
   body: Users.profilePatchSchema,
-  responses: { 200: R.profile },
+  responses: { 200: Users.userProfileSchema },
 } as const satisfies Keyed;
 
 export const MeOrders = {
@@ -310,7 +310,7 @@ export const MeOrders = {
   summary: "The caller's orders, newest first",
   tag: "Me",
   query: pageQuerySchema,
-  responses: { 200: R.ordersPage },
+  responses: { 200: Orders.ordersPageSchema },
 } as const satisfies Keyed;
 
 export const OrdersPlace = {
@@ -325,7 +325,7 @@ export const OrdersPlace = {
   summary: "Place an order (Idempotency-Key)",
   tag: "Orders",
   body: Orders.placeOrderSchema,
-  responses: { 201: R.orderWithLines },
+  responses: { 201: Orders.orderWithLinesSchema },
 } as const satisfies Keyed;
 
 export const OrdersSearch = {
@@ -337,7 +337,7 @@ export const OrdersSearch = {
   summary: "Orders by status and date",
   tag: "Orders",
   query: Orders.orderSearchSchema,
-  responses: { 200: R.ordersPage },
+  responses: { 200: Orders.ordersPageSchema },
 } as const satisfies Keyed;
 
 export const OrdersGet = {
@@ -349,7 +349,7 @@ export const OrdersGet = {
   memory: "768 MB",
   summary: "One order with its lines",
   tag: "Orders",
-  responses: { 200: R.orderWithLines, 304: null },
+  responses: { 200: Orders.orderWithLinesSchema, 304: null },
 } as const satisfies Keyed;
 
 export const OrdersCancel = {
@@ -361,7 +361,7 @@ export const OrdersCancel = {
   idempotency: true,
   summary: "Cancel a pending order (Idempotency-Key)",
   tag: "Orders",
-  responses: { 200: R.orderWithLines },
+  responses: { 200: Orders.orderWithLinesSchema },
 } as const satisfies Keyed;
 
 export const UsersList = {
@@ -373,7 +373,7 @@ export const UsersList = {
   summary: "Users, page by page",
   tag: "Users",
   query: pageQuerySchema,
-  responses: { 200: R.profilesPage },
+  responses: { 200: Users.userProfilesPageSchema },
 } as const satisfies Keyed;
 
 export const UsersGet = {
@@ -385,7 +385,7 @@ export const UsersGet = {
   summary: "One user",
   tag: "Users",
   params: { id: Users.userIdParamSchema },
-  responses: { 200: R.profile, 304: null },
+  responses: { 200: Users.userProfileSchema, 304: null },
 } as const satisfies Keyed;
 
 export const UsersUpdate = {
@@ -398,7 +398,7 @@ export const UsersUpdate = {
   tag: "Users",
   params: { id: Users.userIdParamSchema },
   body: Users.userPatchSchema,
-  responses: { 200: R.profile },
+  responses: { 200: Users.userProfileSchema },
 } as const satisfies Keyed;
 
 export const UsersDelete = {
@@ -422,7 +422,7 @@ export const ApiKeysCreate = {
   summary: "Create an API key; its secret is shown once",
   tag: "API keys",
   body: ApiKeys.newApiKeySchema,
-  responses: { 201: R.newApiKey },
+  responses: { 201: ApiKeys.createdApiKeySchema },
 } as const satisfies Keyed;
 
 export const ApiKeysList = {
@@ -434,7 +434,7 @@ export const ApiKeysList = {
   summary: "API keys, without secrets",
   tag: "API keys",
   query: pageQuerySchema,
-  responses: { 200: R.apiKeysPage },
+  responses: { 200: ApiKeys.apiKeysPageSchema },
 } as const satisfies Keyed;
 
 export const ApiKeysRevoke = {
@@ -445,7 +445,7 @@ export const ApiKeysRevoke = {
   links: keys,
   summary: "Revoke an API key at once",
   tag: "API keys",
-  responses: { 200: R.apiKey },
+  responses: { 200: ApiKeys.apiKeySchema },
 } as const satisfies Keyed;
 
 export const AnalyticsSales = {
@@ -457,7 +457,7 @@ export const AnalyticsSales = {
   summary: "Sales per product and day",
   tag: "Analytics",
   query: Analytics.salesQuerySchema,
-  responses: { 200: R.sales },
+  responses: { 200: Analytics.salesPageSchema },
 } as const satisfies Keyed;
 
 export const ExportsCreate = {
@@ -470,7 +470,7 @@ export const ExportsCreate = {
   summary: "Export orders as CSV (202, then poll)",
   tag: "Exports",
   body: Exports.newExportSchema,
-  responses: { 202: R.exportJob },
+  responses: { 202: Exports.exportReportSchema },
 } as const satisfies Keyed;
 
 export const ExportsGet = {
@@ -481,7 +481,7 @@ export const ExportsGet = {
   links: plus(data, "Exports"),
   summary: "An export's status and download link",
   tag: "Exports",
-  responses: { 200: R.exportJob },
+  responses: { 200: Exports.exportReportSchema },
 } as const satisfies Keyed;
 
 export const PartnerOrders = {
@@ -494,7 +494,7 @@ export const PartnerOrders = {
   summary: "Orders by status and date, for machine clients",
   tag: "Partners",
   query: Orders.orderSearchSchema,
-  responses: { 200: R.ordersPage },
+  responses: { 200: Orders.ordersPageSchema },
 } as const satisfies Keyed;
 
 export const PartnerStock = {
@@ -507,5 +507,5 @@ export const PartnerStock = {
   summary: "Set a product's stock level",
   tag: "Partners",
   body: Products.stockLevelSchema,
-  responses: { 200: R.product },
+  responses: { 200: Products.productSchema },
 } as const satisfies Keyed;

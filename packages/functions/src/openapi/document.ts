@@ -1,5 +1,6 @@
 import { toJsonSchema, type ConversionConfig } from "@valibot/to-json-schema";
 import type * as v from "valibot";
+import { problemSchema } from "../http/problem";
 import { REFRESH_COOKIE, refreshCookiePaths } from "../http/session-cookie";
 import { authorizerOf, routeEntries, type Authorizer, type RouteContract } from "../manifest";
 import * as R from "./representations";
@@ -83,7 +84,7 @@ export function openApiDocument(serverUrl?: string) {
         cognito: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A Cognito access token" },
         apiKey: { type: "apiKey", in: "header", name: "x-api-key" },
       },
-      schemas: { Problem: schema(R.problem), GatewayMessage: schema(R.gatewayMessage) },
+      schemas: { Problem: schema(problemSchema), GatewayMessage: schema(R.gatewayMessage) },
     },
   };
 }
