@@ -1,7 +1,7 @@
 /**
  * What a route's contract says: who may call it and what it links (read by `infra/*` and the
  * local gateway), and what it takes and answers (read by `route()`, which validates the input
- * with these very schemas, and by the OpenAPI document). routes.ts holds one per route.
+ * with these very schemas, and by the OpenAPI document). contracts.ts holds one per route.
  */
 import type { Scope } from "@emporium/core/auth";
 import type * as v from "valibot";
@@ -57,7 +57,7 @@ export interface RouteContract extends FunctionSpec {
   refreshCookie?: { reads?: true; writes?: "sets" | "clears" | "may rotate" };
 }
 
-/** A contract as routes.ts exports it: with its own route key. */
+/** A contract as contracts.ts exports it: with its own route key. */
 export type Keyed<K extends RouteKey = RouteKey> = RouteContract & { key: K };
 
 /** The names of a path's `{parameters}`. */
