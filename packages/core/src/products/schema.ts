@@ -43,3 +43,23 @@ export const productReplacementSchema = newProductSchema;
 export type ProductReplacement = NewProduct;
 
 export const stockLevelSchema = v.strictObject({ stock: stockSchema });
+
+/** Product images (./images.ts): what an upload may be, and where it goes. */
+export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+export const imageUploadSchema = v.strictObject({
+  contentType: v.picklist(IMAGE_TYPES, `must be one of ${IMAGE_TYPES.join(", ")}`),
+  size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_IMAGE_BYTES, `must be at most ${MAX_IMAGE_BYTES} bytes`)),
+});
+export type ImageUpload = v.InferOutput<typeof imageUploadSchema>;
+
+/** Where and how to upload an image: a presigned PUT that only the declared type and size pass. */
+export const uploadTicketSchema = v.object({
+  imageId: v.string(),
+  uploadUrl: v.pipe(v.string(), v.url()),
+  method: v.literal("PUT"),
+  headers: v.object({ "content-type": v.string(), "content-length": v.string() }),
+  expiresAt: timestampSchema,
+});
+export type UploadTicket = v.InferOutput<typeof uploadTicketSchema>;
