@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { API_KEY_SCOPES } from "../auth";
-import { limitsSchema } from "../limits";
+import { limitsSchema, limitsValueSchema } from "../limits";
 import { pageSchema } from "../pagination";
 import { timestampSchema } from "../validation";
 
@@ -11,7 +11,7 @@ export const apiKeySchema = v.object({
   /** The first characters of the secret, so people can tell their keys apart. */
   prefix: v.string(),
   scopes: v.array(v.picklist(API_KEY_SCOPES)),
-  limits: v.object({ rate: v.number(), burst: v.number(), daily: v.number() }),
+  limits: limitsValueSchema,
   createdAt: timestampSchema,
   createdBy: v.string(),
   revokedAt: v.nullable(timestampSchema),

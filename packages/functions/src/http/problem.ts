@@ -13,6 +13,7 @@ import {
   UnauthenticatedError,
   UnsupportedMediaTypeError,
   ValidationError,
+  fieldIssueSchema,
   type FieldIssue,
 } from "@emporium/core/errors";
 import * as v from "valibot";
@@ -30,7 +31,7 @@ export const problemSchema = v.object({
   status: v.pipe(v.number(), v.integer()),
   detail: v.string(),
   requestId: v.string(),
-  errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+  errors: v.optional(v.array(fieldIssueSchema)),
 });
 export type Problem = v.InferOutput<typeof problemSchema>;
 
