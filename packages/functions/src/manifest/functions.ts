@@ -28,8 +28,5 @@ export interface FunctionSpec {
   timeout?: `${number} seconds`;
 }
 
-/** A handler in this package, `<path>` under src/, exporting `handler`. Pure, so a bundle drops the entries it does not read. */
-/* @__NO_SIDE_EFFECTS__ */
-export function fn(path: string): string {
-  return `packages/functions/src/${path}.handler`;
-}
+/** A handler in this package, `<path>` under src/, exporting `handler`. */
+export const fn = (path: string) => `packages/functions/src/${path}.handler`;
