@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { API_KEY_SCOPES } from "../auth";
-import { limitsSchema, limitsValueSchema } from "../limits";
+import { limitsSchema, limitsValueSchema } from "../limits/schema";
 import { pageSchema } from "../pagination";
 import { timestampSchema } from "../validation";
 

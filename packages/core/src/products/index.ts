@@ -7,6 +7,8 @@ export {
   stockLevelSchema,
   productSchema,
   productsPageSchema,
+  stockAuditEntrySchema,
+  stockAuditPageSchema,
   imageUploadSchema,
   uploadTicketSchema,
   IMAGE_TYPES,
@@ -15,6 +17,6 @@ export {
   type NewProduct,
   type ProductImage,
   type UploadTicket,
+  type StockAuditEntry,
 } from "./schema";
 export { requestUpload, processUpload, imageUrl, sniffImageType } from "./images";
-export { stockAuditEntrySchema, stockAuditPageSchema, type StockAuditEntry } from "./stock-audit";

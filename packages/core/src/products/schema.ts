@@ -44,6 +44,21 @@ export type ProductReplacement = NewProduct;
 
 export const stockLevelSchema = v.strictObject({ stock: stockSchema });
 
+/** One partner stock write, as ./stock-audit.ts records it. */
+export const stockAuditEntrySchema = v.object({
+  id: v.string(),
+  productId: v.string(),
+  /** The API key that made the write. */
+  keyId: v.string(),
+  previousStock: v.pipe(v.number(), v.integer()),
+  stock: v.pipe(v.number(), v.integer()),
+  /** The product's version after the write (its ETag). */
+  version: v.pipe(v.number(), v.integer()),
+  at: timestampSchema,
+});
+export type StockAuditEntry = v.InferOutput<typeof stockAuditEntrySchema>;
+export const stockAuditPageSchema = pageSchema(stockAuditEntrySchema);
+
 /** Product images (./images.ts): what an upload may be, and where it goes. */
 export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;

@@ -1,10 +1,8 @@
 import type { ApiClient } from "../auth";
 import { newId } from "../ids";
-import * as v from "valibot";
-import { pageSchema, type PageKey } from "../pagination";
-import { timestampSchema } from "../validation";
+import type { PageKey } from "../pagination";
 import { queryPage } from "../table";
-import type { Product } from "./schema";
+import type { Product, StockAuditEntry } from "./schema";
 
 /**
  * The stock audit trail: one item per partner stock write, naming the API key that made it.
@@ -12,20 +10,6 @@ import type { Product } from "./schema";
  * no stock write without its entry. Ids are time-ordered, so the partition lists newest first.
  *   pk STOCKAUDIT#<productId>  sk <entry id>
  */
-export const stockAuditEntrySchema = v.object({
-  id: v.string(),
-  productId: v.string(),
-  /** The API key that made the write. */
-  keyId: v.string(),
-  previousStock: v.pipe(v.number(), v.integer()),
-  stock: v.pipe(v.number(), v.integer()),
-  /** The product's version after the write (its ETag). */
-  version: v.pipe(v.number(), v.integer()),
-  at: timestampSchema,
-});
-export type StockAuditEntry = v.InferOutput<typeof stockAuditEntrySchema>;
-export const stockAuditPageSchema = pageSchema(stockAuditEntrySchema);
-
 const partition = (productId: string) => `STOCKAUDIT#${productId}`;
 
 export function stockAuditEntry(by: ApiClient, before: Product, after: Product): StockAuditEntry {

@@ -4,15 +4,18 @@
  * means). A handler is written against its contract, `route(contracts.MeGet, async ({ principal }) => …)`,
  * and imports only that one: each is its own export, so a bundle carries no other route's schemas.
  * Adding a route is a contract here, its place in `routes` (./routes.ts), and its handler.
+ *
+ * Schemas come from the domains' schema modules (`@emporium/core/<domain>/schema`), not their
+ * index: the SST program reads this file, and must not load the services and their AWS clients.
  */
-import * as Analytics from "@emporium/core/analytics";
-import * as ApiKeys from "@emporium/core/api-keys";
-import * as Exports from "@emporium/core/exports";
-import * as Identity from "@emporium/core/identity";
-import * as Orders from "@emporium/core/orders";
+import * as Analytics from "@emporium/core/analytics/schema";
+import * as ApiKeys from "@emporium/core/api-keys/schema";
+import * as Exports from "@emporium/core/exports/schema";
+import * as Identity from "@emporium/core/identity/schema";
+import * as Orders from "@emporium/core/orders/schema";
 import { pageQuerySchema } from "@emporium/core/pagination";
-import * as Products from "@emporium/core/products";
-import * as Users from "@emporium/core/users";
+import * as Products from "@emporium/core/products/schema";
+import * as Users from "@emporium/core/users/schema";
 import * as R from "../openapi/representations";
 import { fn, type Link } from "./functions";
 import type { Keyed } from "./route-contract";
