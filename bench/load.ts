@@ -27,7 +27,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type autocannon from "autocannon";
-import { defaults, routes, type RouteSpec } from "../packages/functions/src/manifest";
+import { defaults, routes, type RouteContract } from "../packages/functions/src/manifest";
 import { CLASSES, FIGURE_HEADER, figureRow, mixCycle, mixRequests, mixShares, MixTally, runLoad, startMixStack, type LoadFigures } from "./load-mix";
 import { describeMachine, loadAverage } from "./machine";
 import { startPeer, type Peer } from "./peer";
@@ -62,7 +62,7 @@ try {
   // ---- 1. the same handlers, served by the offline runtime and by serverless-offline
   if (process.env.LOAD_PEER !== "0") {
     const compared = (["GET /products", "GET /products/{id}"] as const).map((routeKey) => {
-      const spec: RouteSpec = routes[routeKey];
+      const spec: RouteContract = routes[routeKey];
       return {
         routeKey,
         name: spec.name,

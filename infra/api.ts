@@ -1,4 +1,4 @@
-import { apiKeyAuthorizer, cors, corsOrigins, routeEntries } from "../packages/functions/src/manifest";
+import { apiKeyAuthorizer, authorizerOf, cors, corsOrigins, routeEntries, type Authorizer } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
 import { linkables } from "./links";
 import { releasedHandler } from "./canary";
@@ -58,11 +58,12 @@ export const keyAuthorizer = api.addAuthorizer({
   },
 });
 
-function authFor(auth: string) {
-  if (auth === "public") return {};
-  if (auth === "apiKey") return { auth: { lambda: keyAuthorizer.id } };
-  return { auth: { jwt: { authorizer: jwtAuthorizer.id } } };
-}
+/** Each authorizer as a route's `auth` argument; `authorizerOf` says which one a route has. */
+const authorizers = {
+  none: {},
+  jwt: { auth: { jwt: { authorizer: jwtAuthorizer.id } } },
+  apiKey: { auth: { lambda: keyAuthorizer.id } },
+} satisfies Record<Authorizer, object>;
 
 // Stable logical names (ApiRoute<Name>, ApiRoute<Name>Handler) instead of route hashes.
 const routeHandlers = routeEntries().map(([routeKey, spec]) => ({
@@ -76,7 +77,7 @@ export const routes = Object.fromEntries(
     routeKey,
     api.route(routeKey, handler.target, {
       name: spec.name,
-      ...authFor(spec.auth),
+      ...authorizers[authorizerOf(spec.auth)],
     }),
   ]),
 );

@@ -96,17 +96,18 @@ export const operations: Operation[] = [
   },
 ];
 
-interface Request {
+/** What a measured call sends besides its route and path. */
+interface CallOptions {
   token?: string;
   body?: unknown;
   headers?: Record<string, string>;
 }
 
-async function call(context: OperationContext, route: string, path: string, request: Request = {}): Promise<Exchange> {
+async function call(context: OperationContext, route: string, path: string, request: CallOptions = {}): Promise<Exchange> {
   return (await send(context, route, path, request)).exchange;
 }
 
-async function send(context: OperationContext, route: string, path: string, request: Request): Promise<{ exchange: Exchange; body: unknown }> {
+async function send(context: OperationContext, route: string, path: string, request: CallOptions): Promise<{ exchange: Exchange; body: unknown }> {
   const response = await fetch(`${context.apiUrl}${path}`, {
     method: route.split(" ")[0],
     headers: {

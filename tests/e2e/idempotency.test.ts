@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import * as Orders from "@emporium/core/orders";
 import { created } from "@emporium/functions/http/response";
-import { route } from "@emporium/functions/http/route";
-import { idempotent } from "@emporium/functions/http/idempotency";
+import { idempotentRoute } from "@emporium/functions/http/idempotency";
+import * as contracts from "@emporium/functions/manifest/contracts";
 import { call, get, post } from "../support/http";
 import { adminToken, newUser } from "../support/users";
 import { createProduct } from "../support/catalogue";
@@ -71,16 +71,12 @@ describe("Idempotency-Key on non-idempotent writes", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let reached!: () => void;
     const running = new Promise<void>((resolve) => (reached = resolve));
-    const held = route(
-      "POST /orders",
-      async (request) => {
-        reached();
-        await gate;
-        const placed = await Orders.place(request.principal, request.body(Orders.placeOrderSchema));
-        return created(placed, `/orders/${placed.id}`);
-      },
-      { idempotency: idempotent },
-    );
+    const held = idempotentRoute(contracts.OrdersPlace, async ({ principal, body }) => {
+      reached();
+      await gate;
+      const placed = await Orders.place(principal, body);
+      return created(placed, `/orders/${placed.id}`);
+    });
     const event = apiEvent("POST /orders", { path: "/orders", body, claims: accessClaims(claims.sub, claims.username, ["customer"], inject("stack").clientId, inject("stack").issuer) });
     event.headers["idempotency-key"] = key;
     const context = { ...apiContext, getRemainingTimeInMillis: () => 30_000 };

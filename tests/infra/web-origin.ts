@@ -5,7 +5,7 @@
  */
 import type { MockedResource, StageGraph } from "./graph-harness";
 
-export interface WebOrigin {
+export interface DeployedWebOrigin {
   router: MockedResource | undefined;
   site: MockedResource | undefined;
   cachePolicy: MockedResource | undefined;
@@ -20,7 +20,7 @@ export interface WebOrigin {
   siteUrl: string | undefined;
 }
 
-export function webOrigin(g: StageGraph): WebOrigin {
+export function webOrigin(g: StageGraph): DeployedWebOrigin {
   const find = (type: string, name: string) => g.resources.find((r) => r.type === type && r.name === name);
   const kvKeys = (name: string) => find("pulumi-nodejs:dynamic:Resource", `${name}.sst.aws.KvKeys`)?.inputs.entries as Record<string, string> | undefined;
   const apiKeys = kvKeys("RouterRoute/apiRouteKey");

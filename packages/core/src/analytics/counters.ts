@@ -2,7 +2,7 @@ import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { OrderEvent } from "../events";
 import { releasesStock } from "../orders/lifecycle";
 import { decodeCursor, encodeCursor, type Page } from "../pagination";
-import { MAX_SALES_PAGE, type SalesQuery } from "./schema";
+import { MAX_SALES_PAGE, type SalesCounter, type SalesQuery } from "./schema";
 import { markerItem, queryPage, tableName, transactionCancellationReasons, documentClient } from "../table";
 
 /**
@@ -13,13 +13,6 @@ import { markerItem, queryPage, tableName, transactionCancellationReasons, docum
  * Counting an event and marking it counted happen in one transaction, so a redelivered record
  * changes nothing.
  */
-export interface SalesCounter {
-  productId: string;
-  day: string;
-  quantity: number;
-  revenue: { amount: number; currency: string };
-  orders: number;
-}
 
 const counterKey = (productId: string, day: string, currency: string) => ({ pk: `SALES#${productId}`, sk: `DAY#${day}#${currency}` });
 

@@ -1,2 +1,2 @@
-export { countAll, read, type CountResult, type SalesCounter } from "./counters";
-export { salesQuerySchema, MAX_RANGE_DAYS, MAX_SALES_PAGE, type SalesQuery } from "./schema";
+export { countAll, read, type CountResult } from "./counters";
+export { salesQuerySchema, salesCounterSchema, salesPageSchema, MAX_RANGE_DAYS, MAX_SALES_PAGE, type SalesCounter, type SalesQuery } from "./schema";

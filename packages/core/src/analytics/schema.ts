@@ -1,4 +1,6 @@
 import * as v from "valibot";
+import { moneyValueSchema } from "../money";
+import { pageSchema } from "../pagination";
 import { idSchema } from "../validation";
 
 const day = v.pipe(v.string(), v.isoDate("must be a date (YYYY-MM-DD)"));
@@ -29,3 +31,14 @@ export const salesQuerySchema = v.pipe(
   ),
 );
 export type SalesQuery = v.InferOutput<typeof salesQuerySchema>;
+
+/** One product's sales on one day, in one currency. */
+export const salesCounterSchema = v.object({
+  productId: v.string(),
+  day: v.pipe(v.string(), v.isoDate()),
+  quantity: v.number(),
+  revenue: moneyValueSchema,
+  orders: v.number(),
+});
+export type SalesCounter = v.InferOutput<typeof salesCounterSchema>;
+export const salesPageSchema = pageSchema(salesCounterSchema);

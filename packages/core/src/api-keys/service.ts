@@ -4,11 +4,11 @@ import { newId } from "../ids";
 import { defaultLimits, revokeForever, subjects } from "../limits";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import * as repository from "./repository";
-import type { ApiKey, NewApiKey } from "./schema";
+import type { ApiKey, CreatedApiKey, NewApiKey } from "./schema";
 import { candidateHashes, hashSecret, looksLikeSecret, newSecret } from "./secret";
 
 /** Creates a key; the secret is in this return value and nowhere else, ever. */
-export async function create(admin: Principal, input: NewApiKey, now = new Date()): Promise<ApiKey & { secret: string }> {
+export async function create(admin: Principal, input: NewApiKey, now = new Date()): Promise<CreatedApiKey> {
   const secret = newSecret();
   const { version, hash } = hashSecret(secret);
   const key: ApiKey = {

@@ -3,11 +3,14 @@
  * outcome the caller caused or can act on; the HTTP layer maps each class to one problem
  * response (packages/functions/src/http/problem.ts, one table). Anything else is a fault.
  */
-export interface FieldIssue {
+import * as v from "valibot";
+
+export const fieldIssueSchema = v.object({
   /** Dotted path of the offending field, e.g. `lines.0.quantity`; empty for the whole body. */
-  path: string;
-  message: string;
-}
+  path: v.string(),
+  message: v.string(),
+});
+export type FieldIssue = v.InferOutput<typeof fieldIssueSchema>;
 
 export abstract class DomainError extends Error {
   constructor(message: string) {

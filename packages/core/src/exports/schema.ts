@@ -1,22 +1,34 @@
 import * as v from "valibot";
-import { ORDER_STATUSES, type OrderStatus } from "../orders/lifecycle";
+import { ORDER_STATUSES } from "../orders/lifecycle";
+import { timestampSchema } from "../validation";
 
-export type ExportStatus = "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+export const EXPORT_STATUSES = ["QUEUED", "RUNNING", "DONE", "FAILED"] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
-export interface ExportJob {
-  id: string;
-  status: ExportStatus;
-  filter: { status?: OrderStatus; from?: string; to?: string };
+/** An export job as it is stored. */
+export const exportJobSchema = v.object({
+  id: v.string(),
+  status: v.picklist(EXPORT_STATUSES),
+  filter: v.object({ status: v.optional(v.picklist(ORDER_STATUSES)), from: v.optional(v.string()), to: v.optional(v.string()) }),
+  createdBy: v.string(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  rows: v.optional(v.number()),
+  objectKey: v.optional(v.string()),
   /** The most rows this export may have; beyond it the job fails rather than write a partial file. */
-  maxRows?: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  rows?: number;
-  objectKey?: string;
+  maxRows: v.optional(v.pipe(v.number(), v.integer())),
   /** Why a FAILED job failed, for the admin who asked for it. */
-  failureReason?: string;
-}
+  failureReason: v.optional(v.string()),
+});
+export type ExportJob = v.InferOutput<typeof exportJobSchema>;
+
+/** A job as its status is reported: a finished one with a short-lived link to its file. */
+export const exportReportSchema = v.object({
+  ...exportJobSchema.entries,
+  downloadUrl: v.optional(v.pipe(v.string(), v.url())),
+  downloadExpiresAt: v.optional(timestampSchema),
+});
+export type ExportReport = v.InferOutput<typeof exportReportSchema>;
 
 /** The hard ceiling of one export's rows; a job may ask for a lower one. */
 export const MAX_EXPORT_ROWS = 1_000_000;

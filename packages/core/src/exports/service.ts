@@ -10,7 +10,7 @@ import * as Orders from "../orders";
 import { ORDER_STATUSES } from "../orders/lifecycle";
 import { ExportFailure } from "./failure";
 import * as repository from "./repository";
-import { MAX_EXPORT_ROWS, type ExportJob, type NewExport } from "./schema";
+import { MAX_EXPORT_ROWS, type ExportJob, type ExportReport, type NewExport } from "./schema";
 import { csvChunks, streamToS3 } from "./writer";
 
 /** How long a download link stays valid. */
@@ -31,7 +31,7 @@ export async function request(admin: Principal, input: NewExport, now = new Date
   return job;
 }
 
-export async function status(id: string): Promise<ExportJob & { downloadUrl?: string; downloadExpiresAt?: string }> {
+export async function status(id: string): Promise<ExportReport> {
   const job = await repository.getJob(id);
   if (!job) throw new NotFoundError(`Export ${id} does not exist.`);
   if (job.status !== "DONE" || !job.objectKey) return job;

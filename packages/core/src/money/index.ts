@@ -1,10 +1,11 @@
 import * as v from "valibot";
 
-/** Money is an integer count of minor units (cents) and an ISO 4217 currency code. */
-export interface Money {
-  amount: number;
-  currency: string;
-}
+/**
+ * Money is an integer count of minor units (cents) and an ISO 4217 currency code. This is its
+ * shape wherever the system holds or sends it; what a client may send is `moneySchema`.
+ */
+export const moneyValueSchema = v.object({ amount: v.pipe(v.number(), v.integer()), currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)) });
+export type Money = v.InferOutput<typeof moneyValueSchema>;
 
 /**
  * The largest amount anything in the system may carry: a price, a line total, an order total.

@@ -1,31 +1,37 @@
 import * as v from "valibot";
-import type { Money } from "../money";
-import { pageQuerySchema } from "../pagination";
-import { idSchema } from "../validation";
-import { ORDER_STATUSES, type OrderStatus } from "./lifecycle";
+import { moneyValueSchema } from "../money";
+import { pageQuerySchema, pageSchema } from "../pagination";
+import { idSchema, timestampSchema } from "../validation";
+import { ORDER_STATUSES } from "./lifecycle";
 
-export interface OrderLine {
-  productId: string;
-  name: string;
-  quantity: number;
-  unitPrice: Money;
-  lineTotal: Money;
-}
+const integer = v.pipe(v.number(), v.integer());
 
-export interface Order {
-  id: string;
-  userId: string;
-  status: OrderStatus;
-  total: Money;
-  lineCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export const orderLineSchema = v.object({
+  productId: v.string(),
+  name: v.string(),
+  quantity: integer,
+  unitPrice: moneyValueSchema,
+  lineTotal: moneyValueSchema,
+});
+export type OrderLine = v.InferOutput<typeof orderLineSchema>;
 
-export interface OrderWithLines extends Order {
-  lines: OrderLine[];
-}
+/** An order as it is stored and listed. */
+export const orderSchema = v.object({
+  id: v.string(),
+  userId: v.string(),
+  status: v.picklist(ORDER_STATUSES),
+  total: moneyValueSchema,
+  lineCount: integer,
+  version: integer,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Order = v.InferOutput<typeof orderSchema>;
+export const ordersPageSchema = pageSchema(orderSchema);
+
+/** An order and its lines, as one order is sent. */
+export const orderWithLinesSchema = v.object({ ...orderSchema.entries, lines: v.array(orderLineSchema) });
+export type OrderWithLines = v.InferOutput<typeof orderWithLinesSchema>;
 
 /**
  * A transaction holds at most 100 items: the order, one item per line and one stock update per

@@ -19,6 +19,9 @@ export interface Page<T> {
   cursor: string | null;
 }
 
+/** A page of `item`s as the API sends it (`Page`). */
+export const pageSchema = <T extends v.GenericSchema>(item: T) => v.object({ items: v.array(item), cursor: v.nullable(v.string()) });
+
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
 

@@ -2,12 +2,12 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, No
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Resource } from "sst";
-import * as v from "valibot";
 import { s3 } from "../aws/clients";
 import { NotFoundError } from "../errors";
 import { newId } from "../ids";
 import { documentClient, isConditionalCheckFailure, tableName } from "../table";
 import { productKey } from "./repository";
+import { IMAGE_TYPES, MAX_IMAGE_BYTES, type ImageUpload, type ProductImage, type UploadTicket } from "./schema";
 import { get } from "./service";
 
 /**
@@ -16,25 +16,13 @@ import { get } from "./service";
  * upload notifies the image processor, which trusts nothing it was told: it reads the object's
  * size and first bytes, and attaches it to the product or deletes it.
  */
-export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const UPLOAD_PREFIX = "uploads/";
 const UPLOAD_URL_SECONDS = 10 * 60;
 const DOWNLOAD_URL_SECONDS = 60 * 60;
 
-export const imageUploadSchema = v.strictObject({
-  contentType: v.picklist(IMAGE_TYPES, `must be one of ${IMAGE_TYPES.join(", ")}`),
-  size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_IMAGE_BYTES, `must be at most ${MAX_IMAGE_BYTES} bytes`)),
-});
-export type ImageUpload = v.InferOutput<typeof imageUploadSchema>;
 
-export interface ProductImage {
-  id: string;
-  contentType: string;
-  size: number;
-}
 
-export async function requestUpload(productId: string, upload: ImageUpload) {
+export async function requestUpload(productId: string, upload: ImageUpload): Promise<UploadTicket> {
   await get(productId); // 404 for products that don't exist
   const imageId = newId();
   const key = `${UPLOAD_PREFIX}${productId}/${imageId}`;
@@ -46,7 +34,7 @@ export async function requestUpload(productId: string, upload: ImageUpload) {
   return {
     imageId,
     uploadUrl: url,
-    method: "PUT" as const,
+    method: "PUT",
     headers: { "content-type": upload.contentType, "content-length": String(upload.size) },
     expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString(),
   };

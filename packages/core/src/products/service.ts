@@ -4,8 +4,8 @@ import { newId } from "../ids";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from "../pagination";
 import { LOST_RACE, retryLostRaces } from "../table";
 import * as repository from "./repository";
-import type { NewProduct, Product, ProductReplacement } from "./schema";
-import { listStockAudit, stockAuditEntry, stockAuditItem, type StockAuditEntry } from "./stock-audit";
+import type { NewProduct, Product, ProductReplacement, StockAuditEntry } from "./schema";
+import { listStockAudit, stockAuditEntry, stockAuditItem } from "./stock-audit";
 
 const notFound = (id: string) => new NotFoundError(`Product ${id} does not exist.`);
 const stale = (id: string, version: number) =>

@@ -2,7 +2,7 @@ import type { ApiClient } from "../auth";
 import { newId } from "../ids";
 import type { PageKey } from "../pagination";
 import { queryPage } from "../table";
-import type { Product } from "./schema";
+import type { Product, StockAuditEntry } from "./schema";
 
 /**
  * The stock audit trail: one item per partner stock write, naming the API key that made it.
@@ -10,18 +10,6 @@ import type { Product } from "./schema";
  * no stock write without its entry. Ids are time-ordered, so the partition lists newest first.
  *   pk STOCKAUDIT#<productId>  sk <entry id>
  */
-export interface StockAuditEntry {
-  id: string;
-  productId: string;
-  /** The API key that made the write. */
-  keyId: string;
-  previousStock: number;
-  stock: number;
-  /** The product's version after the write (its ETag). */
-  version: number;
-  at: string;
-}
-
 const partition = (productId: string) => `STOCKAUDIT#${productId}`;
 
 export function stockAuditEntry(by: ApiClient, before: Product, after: Product): StockAuditEntry {

@@ -1,7 +1,8 @@
 import * as ApiKeys from "@emporium/core/api-keys";
 import { created, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("POST /api-keys", async (request) => {
-  const key = await ApiKeys.create(request.principal, request.body(ApiKeys.newApiKeySchema));
+export const handler = route(contracts.ApiKeysCreate, async ({ principal, body }) => {
+  const key = await ApiKeys.create(principal, body);
   return created(key, `/api-keys/${key.id}`);
 });

@@ -1,8 +1,5 @@
 import * as ApiKeys from "@emporium/core/api-keys";
-import { pageQuerySchema } from "@emporium/core/pagination";
 import { ok, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /api-keys", async (request) => {
-  const { limit, cursor } = request.query(pageQuerySchema);
-  return ok(await ApiKeys.list(limit, cursor));
-});
+export const handler = route(contracts.ApiKeysList, async ({ query }) => ok(await ApiKeys.list(query.limit, query.cursor)));

@@ -1,4 +1,5 @@
 import * as ApiKeys from "@emporium/core/api-keys";
 import { ok, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("DELETE /api-keys/{id}", async (request) => ok(await ApiKeys.revoke(request.id())));
+export const handler = route(contracts.ApiKeysRevoke, async ({ params }) => ok(await ApiKeys.revoke(params.id)));

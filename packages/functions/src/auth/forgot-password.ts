@@ -1,10 +1,10 @@
 import * as Identity from "@emporium/core/identity";
 import { accepted, route } from "../http";
 import { spendAttempt } from "../http/attempts";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("POST /auth/forgot-password", async (request) => {
-  const input = request.body(Identity.forgotPasswordSchema);
-  await spendAttempt(request, "forgotPassword", { email: input.email });
-  await Identity.forgotPassword(input);
+export const handler = route(contracts.AuthForgotPassword, async ({ body, request }) => {
+  await spendAttempt(request, "forgotPassword", { email: body.email });
+  await Identity.forgotPassword(body);
   return accepted({ message: "If this address is registered, a reset code is on its way to it." });
 });

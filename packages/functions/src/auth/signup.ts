@@ -1,10 +1,10 @@
 import * as Identity from "@emporium/core/identity";
 import { accepted, route } from "../http";
 import { spendAttempt } from "../http/attempts";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("POST /auth/signup", async (request) => {
-  const input = request.body(Identity.signUpSchema);
-  await spendAttempt(request, "signUp", { email: input.email });
-  await Identity.signUp(input);
+export const handler = route(contracts.AuthSignUp, async ({ body, request }) => {
+  await spendAttempt(request, "signUp", { email: body.email });
+  await Identity.signUp(body);
   return accepted({ message: "If this address can be registered, a confirmation code is on its way to it." });
 });

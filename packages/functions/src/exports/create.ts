@@ -1,12 +1,9 @@
 import * as Exports from "@emporium/core/exports";
-import { json, route } from "../http";
-import { idempotent } from "../http/idempotency";
+import { json } from "../http";
+import { idempotentRoute } from "../http/idempotency";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route(
-  "POST /exports/orders",
-  async (request) => {
-    const job = await Exports.request(request.principal, request.body(Exports.newExportSchema));
-    return json(202, job, { location: `/exports/${job.id}` });
-  },
-  { idempotency: idempotent },
-);
+export const handler = idempotentRoute(contracts.ExportsCreate, async ({ principal, body }) => {
+  const job = await Exports.request(principal, body);
+  return json(202, job, { location: `/exports/${job.id}` });
+});

@@ -1,4 +1,5 @@
 import * as Exports from "@emporium/core/exports";
 import { ok, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /exports/{id}", async (request) => ok(await Exports.status(request.id())));
+export const handler = route(contracts.ExportsGet, async ({ params }) => ok(await Exports.status(params.id)));

@@ -1,7 +1,7 @@
 import { TooManyRequestsError } from "@emporium/core/errors";
 import * as Identity from "@emporium/core/identity";
 import { rateLimitHeaders } from "./rate-limit";
-import type { Request } from "./request";
+import type { ApiRequest } from "./request";
 
 /**
  * Spends one attempt of an account flow (core/identity/attempts.ts has the limits) for the
@@ -10,7 +10,7 @@ import type { Request } from "./request";
  * Retry-After, before the pool is asked anything. Otherwise the response's RateLimit headers
  * report the tightest of these limits.
  */
-export async function spendAttempt(request: Request, flow: Identity.GuardedFlow, keys: { email?: string; refreshToken?: string } = {}): Promise<void> {
+export async function spendAttempt(request: ApiRequest, flow: Identity.GuardedFlow, keys: { email?: string; refreshToken?: string } = {}): Promise<void> {
   const decision = await Identity.spendAttempt(flow, { ip: request.sourceIp, ...keys }, ipScale());
   request.rateLimit = rateLimitHeaders(decision);
   if (decision.allowed) return;

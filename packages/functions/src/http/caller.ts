@@ -1,6 +1,6 @@
 import { API_KEY_SCOPES, roleFromGroups, type ApiClient, type Principal, type Scope } from "@emporium/core/auth";
 import { defaultLimits, subjects, type Limits, type Subject } from "@emporium/core/limits";
-import type { RouteSpec } from "../manifest";
+import type { RouteContract } from "../manifest";
 import { ForbiddenError, UnauthenticatedError } from "@emporium/core/errors";
 
 /**
@@ -32,7 +32,7 @@ export interface AuthorizerInputs {
   sourceIp: string;
 }
 
-export function callerFor(route: Pick<RouteSpec, "auth" | "scope">, inputs: AuthorizerInputs): Caller {
+export function callerFor(route: Pick<RouteContract, "auth" | "scope">, inputs: AuthorizerInputs): Caller {
   switch (route.auth) {
     case "public":
       return { kind: "anonymous", subject: subjects.address(inputs.sourceIp), limits: defaultLimits, issuedAtMs: 0 };

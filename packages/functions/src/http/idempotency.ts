@@ -5,8 +5,10 @@ import type { Context } from "aws-lambda";
 import { IdempotencyKeyReusedError, RequestInProgressError, ValidationError } from "@emporium/core/errors";
 import { dynamodbClient } from "@emporium/core/table";
 import { Resource } from "sst";
-import type { Request } from "./request";
-import type { Response } from "./response";
+import type { Keyed } from "../manifest";
+import type { ApiRequest } from "./request";
+import type { ApiResponse } from "./response";
+import { lambdaHandler, type RouteHandler } from "./route";
 
 /**
  * `Idempotency-Key` for non-idempotent writes, with Powertools idempotency on its own table:
@@ -22,7 +24,7 @@ import type { Response } from "./response";
  * key is theirs, so no one can replay someone else's response. Powertools' own errors for these
  * two outcomes become the domain's, so the one error mapper answers them.
  */
-export type IdempotencyRunner = (request: Request, context: Context, handle: () => Promise<Response>) => Promise<Response>;
+export type IdempotencyRunner = (request: ApiRequest, context: Context, handle: () => Promise<ApiResponse>) => Promise<ApiResponse>;
 
 interface IdempotentRequest {
   key: string;
@@ -58,3 +60,13 @@ export const idempotent: IdempotencyRunner = async (request, context, handle) =>
     throw error;
   }
 };
+
+/**
+ * `route()` for a contract that honours Idempotency-Key (`idempotency: true`), with `idempotent`
+ * around its logic. A separate entry point so that only these routes bundle Powertools
+ * idempotency; `route()` refuses such a contract (in its type, and at start), and this refuses any other.
+ */
+export function idempotentRoute<C extends Keyed & { idempotency: true }>(contract: C, handle: RouteHandler<C>) {
+  if (!contract.idempotency) throw new Error(`${contract.key} does not honour Idempotency-Key; write its handler with route()`);
+  return lambdaHandler(contract, handle, idempotent);
+}

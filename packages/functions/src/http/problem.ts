@@ -13,23 +13,27 @@ import {
   UnauthenticatedError,
   UnsupportedMediaTypeError,
   ValidationError,
+  fieldIssueSchema,
   type FieldIssue,
 } from "@emporium/core/errors";
-import { json, type Response } from "./response";
+import * as v from "valibot";
+import { json, type ApiResponse } from "./response";
 
 /**
  * The one error mapper: every failure becomes an RFC 9457 problem document. Each domain error
  * class has one row below (its status, title and the headers it sets); the error's message is
  * the detail. Anything else is a fault and says nothing about why.
  */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  requestId: string;
-  errors?: FieldIssue[];
-}
+/** RFC 9457 problem details, as every error of this API is reported (and the OpenAPI document describes). */
+export const problemSchema = v.object({
+  type: v.string(),
+  title: v.string(),
+  status: v.pipe(v.number(), v.integer()),
+  detail: v.string(),
+  requestId: v.string(),
+  errors: v.optional(v.array(fieldIssueSchema)),
+});
+export type Problem = v.InferOutput<typeof problemSchema>;
 
 interface Mapping<E extends DomainError> {
   status: number;
@@ -64,14 +68,14 @@ const PROBLEMS = new Map([
 const FAULT: Mapping<DomainError> = { status: 500, title: "Internal error" };
 const typeFor = (status: number) => `https://emporium.dev/problems/${status}`;
 
-export function problem(error: unknown, requestId: string): Response {
+export function problem(error: unknown, requestId: string): ApiResponse {
   const mapping = error instanceof DomainError ? PROBLEMS.get(error.constructor as ErrorClass<DomainError>) : undefined;
   if (!mapping) return render(FAULT, "The request failed because of a fault on our side.", requestId, {});
   const domain = error as DomainError;
   return render(mapping, domain.message, requestId, mapping.headers?.(domain) ?? {}, domain instanceof ValidationError ? domain.issues : undefined);
 }
 
-function render(mapping: Mapping<DomainError>, detail: string, requestId: string, headers: Record<string, string>, errors?: FieldIssue[]): Response {
+function render(mapping: Mapping<DomainError>, detail: string, requestId: string, headers: Record<string, string>, errors?: FieldIssue[]): ApiResponse {
   const { status, title } = mapping;
   const body: Problem = { type: typeFor(status), title, status, detail, requestId, ...(errors ? { errors } : {}) };
   return json(status, body, { ...headers, "content-type": "application/problem+json" });

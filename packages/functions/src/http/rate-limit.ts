@@ -1,6 +1,6 @@
 import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from "@emporium/core/errors";
 import * as Limits from "@emporium/core/limits";
-import type { Request } from "./request";
+import type { ApiRequest } from "./request";
 
 /**
  * Spends one request of the caller's limits, whatever the authorizer (or its cache) decided,
@@ -8,7 +8,7 @@ import type { Request } from "./request";
  * the limit or quota; a revoked credential gets what API Gateway gives for a refused one
  * (401 for user sessions, 403 for API keys).
  */
-export async function spend(request: Request): Promise<void> {
+export async function spend(request: ApiRequest): Promise<void> {
   const { caller } = request;
   const decision = await Limits.consume(caller.subject, caller.limits, caller.issuedAtMs);
   request.rateLimit = rateLimitHeaders(decision);

@@ -5,9 +5,9 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
  * `x-request-id` and the rate-limit headers to whatever they return. Cookies go in `cookies`
  * (see `withCookies`), never in `headers`.
  */
-export type Response = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
+export type ApiResponse = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> };
 
-export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
   return { statusCode, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
 }
 
@@ -18,13 +18,13 @@ export const created = (body: unknown, location: string) => json(201, body, { lo
 /** The request was taken; what follows happens out of band (an e-mail, a job). */
 export const accepted = (body: unknown) => json(202, body);
 
-export const noContent = (): Response => ({ statusCode: 204, headers: {} });
+export const noContent = (): ApiResponse => ({ statusCode: 204, headers: {} });
 
 /**
  * Adds `Set-Cookie`s to a response. Payload 2.0 results carry them as a `cookies` array, and
  * API Gateway writes one `Set-Cookie` header for each; a `headers` entry could hold only one.
  */
-export const withCookies = (response: Response, cookies: readonly string[]): Response => ({
+export const withCookies = (response: ApiResponse, cookies: readonly string[]): ApiResponse => ({
   ...response,
   cookies: [...(response.cookies ?? []), ...cookies],
 });

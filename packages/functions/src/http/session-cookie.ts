@@ -2,7 +2,7 @@ import { refreshTokenValidityDays } from "@emporium/core/identity";
 import { ForbiddenError, UnauthenticatedError } from "@emporium/core/errors";
 import { Resource } from "sst";
 import { corsOrigins, webApiBasePath, type ManifestRouteKey } from "../manifest";
-import type { Request } from "./request";
+import type { ApiRequest } from "./request";
 
 /**
  * Cookie sessions for the web app (`session: "cookie"` on login, refresh and logout): the
@@ -41,14 +41,14 @@ export function clearedRefreshCookies(): string[] {
  * The refresh token from the cookie, on a request that opted into cookie sessions; undefined
  * when there is none. Cross-site requests are refused first (see `assertOwnOrigin`).
  */
-export function cookieRefreshToken(request: Request): string | undefined {
+export function cookieRefreshToken(request: ApiRequest): string | undefined {
   assertOwnOrigin(request);
   const token = request.cookie(REFRESH_COOKIE);
   return token ? token : undefined;
 }
 
 /** The cookie's token, or the 401 a refresh without one gets. */
-export function requireCookieRefreshToken(request: Request): string {
+export function requireCookieRefreshToken(request: ApiRequest): string {
   const token = cookieRefreshToken(request);
   if (!token) throw new UnauthenticatedError("No session cookie was sent; sign in again.");
   return token;
@@ -62,7 +62,7 @@ export function requireCookieRefreshToken(request: Request): string {
  * let through: browsers send it on every cross-origin POST, so its absence means same-origin
  * or a non-browser client, which has no victim's cookie to ride on.
  */
-export function assertOwnOrigin(request: Request): void {
+export function assertOwnOrigin(request: ApiRequest): void {
   const origin = request.header("origin");
   if (origin === undefined) return;
   if (corsOrigins(Resource.App.stage).includes(origin)) return;

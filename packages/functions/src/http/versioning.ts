@@ -1,6 +1,6 @@
 import { PreconditionFailedError } from "@emporium/core/errors";
-import type { Request } from "./request";
-import { json, type Response } from "./response";
+import type { ApiRequest } from "./request";
+import { json, type ApiResponse } from "./response";
 
 /**
  * Conditional requests (RFC 9110): every mutable resource carries a `version`, sent as a strong
@@ -19,12 +19,12 @@ export const PRIVATE_CACHE = "private, no-cache";
  * not an answer to a request that carries credentials. CloudFront keys such answers on the
  * credentials, yet an admin who has just edited a product would still read the old copy there.
  */
-export function catalogueCache(request: Request): string {
+export function catalogueCache(request: ApiRequest): string {
   return request.header("authorization") || request.header("x-api-key") ? PRIVATE_CACHE : PUBLIC_CACHE;
 }
 
 /** A 200 with the resource's ETag, or a bodiless 304 when the client already holds this version. */
-export function versioned(request: Request, resource: { version: number }, cacheControl = PRIVATE_CACHE, status = 200): Response {
+export function versioned(request: ApiRequest, resource: { version: number }, cacheControl = PRIVATE_CACHE, status = 200): ApiResponse {
   const etag = etagOf(resource.version);
   const headers = { etag, "cache-control": cacheControl };
   if (status === 200 && matches(request.header("if-none-match"), etag)) return { statusCode: 304, headers };
@@ -32,7 +32,7 @@ export function versioned(request: Request, resource: { version: number }, cache
 }
 
 /** The version an `If-Match` header names, if any (`*` names none in particular). */
-export function expectedVersion(request: Request): number | undefined {
+export function expectedVersion(request: ApiRequest): number | undefined {
   const header = request.header("if-match")?.trim();
   if (!header || header === "*") return undefined;
   const version = /^"(\d{1,15})"$/.exec(header);

@@ -1,4 +1,5 @@
 import * as Users from "@emporium/core/users";
 import { route, versioned } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /me", async (request) => versioned(request, await Users.me(request.principal)));
+export const handler = route(contracts.MeGet, async ({ principal, request }) => versioned(request, await Users.me(principal)));

@@ -1,8 +1,5 @@
 import * as Orders from "@emporium/core/orders";
-import { pageQuerySchema } from "@emporium/core/pagination";
 import { ok, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /me/orders", async (request) => {
-  const { limit, cursor } = request.query(pageQuerySchema);
-  return ok(await Orders.listMine(request.principal, limit, cursor));
-});
+export const handler = route(contracts.MeOrders, async ({ principal, query }) => ok(await Orders.listMine(principal, query.limit, query.cursor)));

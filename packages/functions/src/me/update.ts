@@ -1,7 +1,7 @@
 import * as Users from "@emporium/core/users";
 import { expectedVersion, route, versioned } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("PATCH /me", async (request) => {
-  const patch = request.body(Users.profilePatchSchema);
-  return versioned(request, await Users.updateMe(request.principal, patch, new Date(), expectedVersion(request)));
+export const handler = route(contracts.MeUpdate, async ({ principal, body, request }) => {
+  return versioned(request, await Users.updateMe(principal, body, new Date(), expectedVersion(request)));
 });

@@ -1,14 +1,14 @@
 import { toJsonSchema, type ConversionConfig } from "@valibot/to-json-schema";
 import type * as v from "valibot";
+import { problemSchema } from "../http/problem";
 import { REFRESH_COOKIE, refreshCookiePaths } from "../http/session-cookie";
-import { routeEntries, type RouteSpec } from "../manifest";
-import { operations, type Operation } from "./operations";
+import { authorizerOf, routeEntries, type Authorizer, type RouteContract } from "../manifest";
 import * as R from "./representations";
 
 /**
- * The OpenAPI 3.1 document, generated from the manifest (paths, methods, who may call) and the
- * valibot schemas (request bodies and queries the handlers validate with, responses from
- * ./representations). Nothing is written by hand twice.
+ * The OpenAPI 3.1 document, generated from the routes' contracts: paths, methods, who may call,
+ * and the valibot schemas the handlers' input is parsed with and their responses are described
+ * by. Nothing is written by hand twice.
  */
 /**
  * JSON Schema's `maxLength` counts characters (code points), which is what the core schemas'
@@ -21,11 +21,7 @@ const schema = (source: v.GenericSchema) => toJsonSchema(source, { target: "draf
 const errorBody = { oneOf: [{ $ref: "#/components/schemas/Problem" }, { $ref: "#/components/schemas/GatewayMessage" }] };
 const ERROR_STATUSES = { "4XX": "Refused: problem details (or API Gateway's own message)", "5XX": "A fault" } as const;
 
-function security(spec: RouteSpec) {
-  if (spec.auth === "public") return [];
-  if (spec.auth === "apiKey") return [{ apiKey: [] }];
-  return [{ cognito: [] }];
-}
+const security: Record<Authorizer, Record<string, string[]>[]> = { none: [], jwt: [{ cognito: [] }], apiKey: [{ apiKey: [] }] };
 
 function queryParameters(query: v.GenericSchema | undefined) {
   if (!query) return [];
@@ -35,13 +31,13 @@ function queryParameters(query: v.GenericSchema | undefined) {
 }
 
 /** The refresh cookie as a parameter and a response header. Browsers handle it themselves: the web app never reads or sets it. */
-function cookieParameters(operation: Operation) {
+function cookieParameters(operation: RouteContract) {
   if (!operation.refreshCookie?.reads) return [];
   const description = 'The web app\'s refresh token, sent by the browser when the body says "session": "cookie"';
   return [{ name: REFRESH_COOKIE, in: "cookie", required: false, description, schema: { type: "string" } }];
 }
 
-function cookieHeaders(operation: Operation) {
+function cookieHeaders(operation: RouteContract) {
   const writes = operation.refreshCookie?.writes;
   if (!writes) return {};
   const description = {
@@ -54,9 +50,8 @@ function cookieHeaders(operation: Operation) {
 
 export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [routeKey, spec] of routeEntries()) {
+  for (const [routeKey, operation] of routeEntries()) {
     const [method, path] = routeKey.split(" ") as [string, string];
-    const operation = operations[routeKey];
     const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
     const responses: Record<string, unknown> = {};
     for (const [status, body] of Object.entries(operation.responses)) {
@@ -68,15 +63,15 @@ export function openApiDocument(serverUrl?: string) {
       responses[status] = { description, content: { "application/problem+json": { schema: errorBody }, "application/json": { schema: errorBody } } };
     }
     (paths[path] ??= {})[method.toLowerCase()] = {
-      operationId: spec.name,
+      operationId: operation.name,
       summary: operation.summary,
       tags: [operation.tag],
-      security: security(spec),
+      security: security[authorizerOf(operation.auth)],
       parameters: [...pathParameters, ...queryParameters(operation.query), ...cookieParameters(operation)],
       ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(operation.body) } } } } : {}),
       responses,
-      ...(spec.idempotency ? { "x-idempotency-key": "honoured" } : {}),
-      ...(spec.scope ? { "x-api-key-scope": spec.scope } : {}),
+      ...(operation.idempotency ? { "x-idempotency-key": "honoured" } : {}),
+      ...(operation.scope ? { "x-api-key-scope": operation.scope } : {}),
     };
   }
   return {
@@ -89,7 +84,7 @@ export function openApiDocument(serverUrl?: string) {
         cognito: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A Cognito access token" },
         apiKey: { type: "apiKey", in: "header", name: "x-api-key" },
       },
-      schemas: { Problem: schema(R.problem), GatewayMessage: schema(R.gatewayMessage) },
+      schemas: { Problem: schema(problemSchema), GatewayMessage: schema(R.gatewayMessage) },
     },
   };
 }

@@ -1,7 +1,8 @@
 import { json, PUBLIC_CACHE, route } from "../http";
+import * as contracts from "../manifest/contracts";
 import { servedDocument } from "./served";
 
-export const handler = route("GET /openapi.json", async (request) => {
+export const handler = route(contracts.OpenApi, async ({ request }) => {
   const { domainName } = request.event.requestContext;
   // API Gateway says which scheme the client used (the local gateway says http), as a proxy does.
   const scheme = request.header("x-forwarded-proto") ?? "https";

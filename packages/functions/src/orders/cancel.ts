@@ -1,7 +1,6 @@
 import * as Orders from "@emporium/core/orders";
-import { ok, route } from "../http";
-import { idempotent } from "../http/idempotency";
+import { ok } from "../http";
+import { idempotentRoute } from "../http/idempotency";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("POST /orders/{id}/cancel", async (request) => ok(await Orders.cancel(request.principal, request.id())), {
-  idempotency: idempotent,
-});
+export const handler = idempotentRoute(contracts.OrdersCancel, async ({ principal, params }) => ok(await Orders.cancel(principal, params.id)));

@@ -1,4 +1,5 @@
 import * as Orders from "@emporium/core/orders";
 import { route, versioned } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /orders/{id}", async (request) => versioned(request, await Orders.get(request.principal, request.id())));
+export const handler = route(contracts.OrdersGet, async ({ principal, params, request }) => versioned(request, await Orders.get(principal, params.id)));

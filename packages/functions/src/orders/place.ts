@@ -1,14 +1,11 @@
 import * as Orders from "@emporium/core/orders";
-import { created, route } from "../http";
-import { idempotent } from "../http/idempotency";
+import { created } from "../http";
+import { idempotentRoute } from "../http/idempotency";
 import { recordOrderPlaced } from "../http/metrics";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route(
-  "POST /orders",
-  async (request) => {
-    const order = await Orders.place(request.principal, request.body(Orders.placeOrderSchema));
-    recordOrderPlaced(order);
-    return created(order, `/orders/${order.id}`);
-  },
-  { idempotency: idempotent },
-);
+export const handler = idempotentRoute(contracts.OrdersPlace, async ({ principal, body }) => {
+  const order = await Orders.place(principal, body);
+  recordOrderPlaced(order);
+  return created(order, `/orders/${order.id}`);
+});

@@ -1,6 +1,5 @@
 import * as Orders from "@emporium/core/orders";
 import { ok, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /partner/orders", async (request) => {
-  return ok(await Orders.search(request.client, request.query(Orders.orderSearchSchema)));
-});
+export const handler = route(contracts.PartnerOrders, async ({ client, query }) => ok(await Orders.search(client, query)));

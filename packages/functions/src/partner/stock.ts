@@ -1,8 +1,5 @@
 import * as Products from "@emporium/core/products";
 import { ok, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("PUT /partner/products/{id}/stock", async (request) => {
-  const id = request.id();
-  const { stock } = request.body(Products.stockLevelSchema);
-  return ok(await Products.setStock(request.client, id, stock));
-});
+export const handler = route(contracts.PartnerStock, async ({ client, params, body }) => ok(await Products.setStock(client, params.id, body.stock)));

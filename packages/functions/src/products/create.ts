@@ -1,13 +1,10 @@
 import * as Products from "@emporium/core/products";
-import { route, versioned } from "../http";
-import { idempotent } from "../http/idempotency";
+import { versioned } from "../http";
+import { idempotentRoute } from "../http/idempotency";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route(
-  "POST /products",
-  async (request) => {
-    const product = await Products.create(request.body(Products.newProductSchema));
-    const response = versioned(request, product, undefined, 201);
-    return { ...response, headers: { ...response.headers, location: `/products/${product.id}` } };
-  },
-  { idempotency: idempotent },
-);
+export const handler = idempotentRoute(contracts.ProductsCreate, async ({ body, request }) => {
+  const product = await Products.create(body);
+  const response = versioned(request, product, undefined, 201);
+  return { ...response, headers: { ...response.headers, location: `/products/${product.id}` } };
+});

@@ -1,7 +1,8 @@
 import * as Products from "@emporium/core/products";
 import { noContent, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("DELETE /products/{id}", async (request) => {
-  await Products.remove(request.id());
+export const handler = route(contracts.ProductsDelete, async ({ params }) => {
+  await Products.remove(params.id);
   return noContent();
 });

@@ -1,8 +1,7 @@
-import { pageQuerySchema } from "@emporium/core/pagination";
 import * as Products from "@emporium/core/products";
 import { json, catalogueCache, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /products", async (request) => {
-  const { limit, cursor } = request.query(pageQuerySchema);
-  return json(200, await Products.list(limit, cursor), { "cache-control": catalogueCache(request) });
+export const handler = route(contracts.ProductsList, async ({ query, request }) => {
+  return json(200, await Products.list(query.limit, query.cursor), { "cache-control": catalogueCache(request) });
 });

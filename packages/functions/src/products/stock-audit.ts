@@ -1,9 +1,5 @@
-import { pageQuerySchema } from "@emporium/core/pagination";
 import * as Products from "@emporium/core/products";
 import { ok, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /products/{id}/stock-audit", async (request) => {
-  const id = request.id();
-  const { limit, cursor } = request.query(pageQuerySchema);
-  return ok(await Products.stockAudit(id, limit, cursor));
-});
+export const handler = route(contracts.ProductsStockAudit, async ({ params, query }) => ok(await Products.stockAudit(params.id, query.limit, query.cursor)));

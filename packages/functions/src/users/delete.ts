@@ -1,7 +1,8 @@
 import * as Users from "@emporium/core/users";
 import { noContent, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("DELETE /users/{id}", async (request) => {
-  await Users.remove(request.userId());
+export const handler = route(contracts.UsersDelete, async ({ params }) => {
+  await Users.remove(params.id);
   return noContent();
 });

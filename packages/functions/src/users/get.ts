@@ -1,4 +1,5 @@
 import * as Users from "@emporium/core/users";
 import { route, versioned } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /users/{id}", async (request) => versioned(request, await Users.get(request.userId())));
+export const handler = route(contracts.UsersGet, async ({ params, request }) => versioned(request, await Users.get(params.id)));

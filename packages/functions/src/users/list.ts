@@ -1,8 +1,5 @@
-import { pageQuerySchema } from "@emporium/core/pagination";
 import * as Users from "@emporium/core/users";
 import { ok, route } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("GET /users", async (request) => {
-  const { limit, cursor } = request.query(pageQuerySchema);
-  return ok(await Users.list(limit, cursor));
-});
+export const handler = route(contracts.UsersList, async ({ query }) => ok(await Users.list(query.limit, query.cursor)));

@@ -1,8 +1,7 @@
 import * as Users from "@emporium/core/users";
 import { expectedVersion, route, versioned } from "../http";
+import * as contracts from "../manifest/contracts";
 
-export const handler = route("PATCH /users/{id}", async (request) => {
-  const id = request.userId();
-  const patch = request.body(Users.userPatchSchema);
-  return versioned(request, await Users.update(id, patch, new Date(), expectedVersion(request)));
+export const handler = route(contracts.UsersUpdate, async ({ params, body, request }) => {
+  return versioned(request, await Users.update(params.id, body, new Date(), expectedVersion(request)));
 });

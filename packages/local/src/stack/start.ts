@@ -8,6 +8,7 @@ import { DEFAULT_HOLD_MINUTES } from "@emporium/core/orders";
 import { SIMULATED_PROVIDER } from "@emporium/core/fulfilment";
 import {
   apiKeyAuthorizer,
+  authorizerOf,
   buckets,
   cors,
   corsOrigins,
@@ -323,7 +324,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         routes: routeEntries().map(([routeKey, spec]) => ({
           routeKey,
           functionName: spec.name,
-          authorizer: spec.auth === "public" ? "none" : spec.auth === "apiKey" ? keyAuthorizer : "jwt",
+          authorizer: ({ none: "none", jwt: "jwt", apiKey: keyAuthorizer } as const)[authorizerOf(spec.auth)],
         })),
         invoke,
         authorizeJwt: createJwtAuthorizer({ issuer, audiences: [clientId] }),

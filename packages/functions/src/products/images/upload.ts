@@ -1,7 +1,5 @@
 import * as Products from "@emporium/core/products";
 import { json, route } from "../../http";
+import * as contracts from "../../manifest/contracts";
 
-export const handler = route("POST /products/{id}/images", async (request) => {
-  const id = request.id();
-  return json(201, await Products.requestUpload(id, request.body(Products.imageUploadSchema)));
-});
+export const handler = route(contracts.ProductImagesUpload, async ({ params, body }) => json(201, await Products.requestUpload(params.id, body)));
