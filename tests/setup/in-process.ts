@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { TestProject } from "vitest/node";
+import { SIMULATED_PROVIDER } from "@emporium/core/fulfilment";
 import { idempotencyTableDefinition } from "@emporium/core/table";
 import { startDynamo } from "../../packages/local/src/emulators/dynamodb.ts";
 import { freePort } from "../../packages/local/src/emulators/ports.ts";
@@ -41,6 +42,8 @@ export default async function setup(project: TestProject) {
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    // The stage setting the offline stack gives its functions (packages/local/src/stack/start.ts).
+    PAYMENT_PROVIDER: SIMULATED_PROVIDER,
   };
   // tests/setup/environment.ts applies `environment`, and the in-process tests read nothing of
   // the stack but that and the DynamoDB endpoint; the other services are not started here.
