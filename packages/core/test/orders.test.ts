@@ -9,6 +9,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { ApiClient, Principal } from "../src/auth";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../src/errors";
+import { setSimulatedPayment } from "../src/fulfilment";
 import { newId } from "../src/ids";
 import * as Orders from "../src/orders";
 import * as Products from "../src/products";
@@ -24,8 +25,16 @@ const reader: ApiClient = { keyId: "k-reader", scopes: ["orders:read"] };
 const past = (fromYear = 1990, years = 25) => Date.UTC(fromYear, 0, 1) + randomInt(0, years * 365 * 24 * 60) * 60_000;
 const at = (ms: number) => () => new Date(ms);
 
-const product = (price = 250, stock = 10, currency = "EUR") =>
-  Products.create({ name: `Widget ${randomUUID()}`, description: "", price: { amount: price, currency }, stock });
+/**
+ * A product whose payments the simulated provider cannot take (as tests/support/catalogue.ts
+ * makes them): under `bun run test` the stack's event pipeline would otherwise confirm these
+ * orders behind the tests' backs.
+ */
+async function product(price = 250, stock = 10, currency = "EUR") {
+  const created = await Products.create({ name: `Widget ${randomUUID()}`, description: "", price: { amount: price, currency }, stock });
+  await setSimulatedPayment(created.id, { outcome: "unavailable" });
+  return created;
+}
 const stockOf = async (id: string) => (await Products.get(id)).stock;
 
 describe("placing an order", () => {
