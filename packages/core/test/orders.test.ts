@@ -1,9 +1,9 @@
 /**
  * The order service against the real table, on injected clocks: pricing from the catalogue,
  * stock taken and given back in the same transaction as each status change, who may see,
- * search and cancel which order, and the expiry of stale PENDING orders. Each test places its
- * orders at a random moment decades in the past, so the status index windows it reads hold its
- * own orders (and no other test's, which are placed today).
+ * search and cancel which order, and the expiry of stale PENDING orders. Tests that read the
+ * status index place their orders at a random moment decades in the past, so the windows they
+ * read hold their own orders (and none of other tests, which place theirs today).
  */
 import { randomInt, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
