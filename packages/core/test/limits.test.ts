@@ -97,6 +97,14 @@ describe("revocation", () => {
     expect(await consume(subject, limits, T + 5_000, T + 2_000)).toMatchObject({ allowed: true, remaining: 98 });
   });
 
+  it("reports a credential issued at the revocation instant, once over the limit, as rate-limited, not revoked", async () => {
+    const subject = fresh();
+    const limits: Limits = { rate: 1, burst: 1, daily: 1000 };
+    await revokeBefore(subject, T);
+    expect(await consume(subject, limits, T, T)).toMatchObject({ allowed: true });
+    expect(await consume(subject, limits, T, T)).toMatchObject({ allowed: false, reason: "rate" });
+  });
+
   it("refuses a revoked subject even on a bucket that was never used, and with any quota left", async () => {
     const subject = fresh();
     await revokeBefore(subject, T);

@@ -6,6 +6,7 @@
  * read hold their own orders (and none of other tests, which place theirs today).
  */
 import { randomInt, randomUUID } from "node:crypto";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import type { ApiClient, Principal } from "../src/auth";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../src/errors";
@@ -13,6 +14,7 @@ import { setSimulatedPayment } from "../src/fulfilment";
 import { newId } from "../src/ids";
 import * as Orders from "../src/orders";
 import * as Products from "../src/products";
+import { documentClient, tableName } from "../src/table";
 
 const customer = (): Principal => ({ userId: `test-orders-${randomUUID()}`, role: "customer", username: "cy" });
 const admin: Principal = { userId: `test-orders-admin-${randomUUID()}`, role: "admin", username: "ada" };
@@ -50,6 +52,13 @@ describe("placing an order", () => {
       { productId: b.id, name: b.name, quantity: 3, unitPrice: b.price, lineTotal: { amount: 3_000, currency: "EUR" } },
     ]);
     expect(await Orders.get(buyer, placed.id)).toEqual(placed);
+    // One partition: the order, then a line item per line in order (what getOrder reads).
+    const items = (await documentClient().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `ORDER#${placed.id}` } }))).Items!;
+    expect(items.map((item) => [item.sk, item.type])).toEqual([
+      ["LINE#000", "orderLine"],
+      ["LINE#001", "orderLine"],
+      ["ORDER", "order"],
+    ]);
     expect([await stockOf(a.id), await stockOf(b.id)]).toEqual([6, 0]);
     // Taking stock is a change of the product: its version moves.
     expect((await Products.get(a.id)).version).toBe(a.version + 1);
