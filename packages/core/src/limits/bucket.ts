@@ -99,7 +99,9 @@ export async function consume(subject: Subject, limits: Limits, issuedAtMs = 0, 
 }
 
 function refuse(reason: Decision["reason"], limits: Limits, old: BucketItem, now: number, window: number, waitMs = 0): Decision {
-  const tat = old.tat ?? now;
+  // A bucket last used long ago is full: its `tat` in the past counts as now, or `remaining`
+  // would report more than the burst to a revoked credential.
+  const tat = Math.max(old.tat ?? now, now);
   const untilMidnight = Math.ceil((Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate() + 1) - now) / 1000);
   return {
     allowed: false,
