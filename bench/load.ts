@@ -33,19 +33,15 @@ import { describeMachine, loadAverage } from "./machine";
 import { startPeer, type Peer } from "./peer";
 import { spreadSourceAddresses } from "./source-addresses";
 import { quantile } from "./stats";
+import { positiveSetting } from "./settings";
 import { renderTable } from "./table";
 
 process.env.AWS_EC2_METADATA_DISABLED = "true";
 
-const positive = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!(value > 0)) throw new Error(`${name} must be a positive number, got ${process.env[name]}`);
-  return value;
-};
-const SECONDS = positive("LOAD_SECONDS", 30);
-const CONNECTIONS = positive("LOAD_CONNECTIONS", 32);
-const COMPARE_SECONDS = positive("LOAD_COMPARE_SECONDS", 10);
-const ROUNDS = positive("LOAD_COMPARE_ROUNDS", 3);
+const SECONDS = positiveSetting("LOAD_SECONDS", 30);
+const CONNECTIONS = positiveSetting("LOAD_CONNECTIONS", 32);
+const COMPARE_SECONDS = positiveSetting("LOAD_COMPARE_SECONDS", 10);
+const ROUNDS = positiveSetting("LOAD_COMPARE_ROUNDS", 3);
 const WARM_UP_SECONDS = 5;
 
 const workDir = mkdtempSync(join(tmpdir(), "emporium-load-"));

@@ -22,20 +22,16 @@ import { CLASSES, FIGURE_HEADER, figureRow, mixCycle, mixRequests, mixShares, Mi
 import { describeMachine, loadAverage } from "./machine";
 import { processTree, type ProcessMemory } from "./process-tree";
 import { quantile } from "./stats";
+import { positiveSetting } from "./settings";
 import { renderTable } from "./table";
 
 process.env.AWS_EC2_METADATA_DISABLED = "true";
 
-const positive = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!(value > 0)) throw new Error(`${name} must be a positive number, got ${process.env[name]}`);
-  return value;
-};
-const SECONDS = positive("SOAK_SECONDS", 600);
-const WARM_UP_SECONDS = positive("SOAK_WARM_UP_SECONDS", 60);
-const SAMPLE_SECONDS = positive("SOAK_SAMPLE_SECONDS", 5);
-const WINDOW_SECONDS = positive("SOAK_WINDOW_SECONDS", 60);
-const CONNECTIONS = positive("LOAD_CONNECTIONS", 32);
+const SECONDS = positiveSetting("SOAK_SECONDS", 600);
+const WARM_UP_SECONDS = positiveSetting("SOAK_WARM_UP_SECONDS", 60);
+const SAMPLE_SECONDS = positiveSetting("SOAK_SAMPLE_SECONDS", 5);
+const WINDOW_SECONDS = positiveSetting("SOAK_WINDOW_SECONDS", 60);
+const CONNECTIONS = positiveSetting("LOAD_CONNECTIONS", 32);
 const MAX_GROWTH = 0.05;
 if (2 * WINDOW_SECONDS > SECONDS) throw new Error(`SOAK_SECONDS (${SECONDS}) must hold two windows of SOAK_WINDOW_SECONDS (${WINDOW_SECONDS})`);
 
