@@ -40,14 +40,6 @@ describe("function host", () => {
     expect(await host.invoke("Count", {})).toEqual({ invocations: 2 });
   });
 
-  it("reclaims an idle execution environment: the next invocation starts a new one", async () => {
-    await host.add([{ ...base, name: "Reclaimed", handler: fixture("count") }]);
-    expect(await host.invoke("Reclaimed", {})).toEqual({ invocations: 1 });
-    host.reclaim("Reclaimed");
-    expect(await host.invoke("Reclaimed", {})).toEqual({ invocations: 1 });
-    expect(host.metrics().Reclaimed?.coldStarts).toBe(2);
-  });
-
   it("gives the handler a Lambda context with its remaining time", async () => {
     const result = (await host.invoke("Remaining", {})) as { remaining: number; functionName: string };
     expect(result.remaining).toBeGreaterThan(5_000);

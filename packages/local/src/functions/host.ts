@@ -321,15 +321,6 @@ export class FunctionHost {
     return true;
   }
 
-  /**
-   * Ends a function's execution environment if nothing is running in it, as Lambda reclaims an
-   * idle one; a later invocation starts a new one. For a function run once (the seed).
-   */
-  reclaim(name: string): void {
-    const deployed = this.deployed(name);
-    if (deployed.pending.size === 0) this.retire(deployed, new Error(`${name}'s execution environment was reclaimed`));
-  }
-
   private retire(deployed: Deployed, reason: Error, only?: Worker): void {
     const worker = deployed.worker;
     if (!worker || (only && worker !== only)) return;

@@ -37,7 +37,7 @@ import { startEventSources, type EventSources } from "../event-sources";
 import { provisionMessaging, type MessagingResources } from "../provision/messaging";
 import { eventSourceMappings } from "./mappings";
 import { provisionTable } from "../provision/table";
-import { seedFunction, seedPoolUsers, seedUsers, type SeedEvent, type SeedUser } from "../seed";
+import { seedPoolUsers, seedUsers, startSeeder, type SeedUser } from "../seed";
 import { APP, functionEnvironment, REGION, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
 import { emulatorDataDir } from "./state-layout";
@@ -175,19 +175,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const host = new FunctionHost(options.root, join(runDir, "functions"), options.log, { stopBuilderWhenIdleMs: options.watch ? 2_000 : undefined });
     stoppers.push(() => host.close());
     const specs = functionSpecs();
-    await host.add([
-      ...specs.map((spec) => ({
+    await host.add(
+      specs.map((spec) => ({
         name: spec.name,
         handler: spec.handler,
         memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
         timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
         environment: {},
       })),
-      { ...seedFunction, environment: {} },
-    ]);
+    );
     const toBuild = options.buildOnStart === true ? specs.map((spec) => spec.name) : options.buildOnStart || [];
-    // The seed runs at every start: it is built with the first batch.
-    const built = step(host.buildNow([...toBuild, seedFunction.name]));
+    const built = step(host.buildNow(toBuild));
+    // The seed runs at every start, in a process of its own that loads while the emulators start.
+    const seeder = startSeeder((line) => options.log("seed", line));
+    stoppers.push(() => seeder.stop());
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
     // Each emulator is provisioned as soon as it answers, not after the slowest of them: the
@@ -294,19 +295,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const meter: Record<string, string> = options.costMeter ? { [METER_FLAG]: "1" } : {};
     for (const spec of specs) host.setEnvironment(spec.name, { ...functionEnvironment(resources, endpoints, spec.links), ...settingsOf(spec.settings), ...passThrough(), ...meter });
-    // The seed is code outside any one function: it sees every resource.
-    host.setEnvironment(seedFunction.name, { ...functionEnvironment(resources, endpoints), ...passThrough() });
-    const warm = [seedFunction.name, ...(Array.isArray(options.buildOnStart) ? options.buildOnStart : [])];
-    host.startEnvironments(warm).catch(() => undefined); // a failure shows on first invocation
+    if (Array.isArray(options.buildOnStart)) host.startEnvironments(options.buildOnStart).catch(() => undefined); // a failure shows on first invocation
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
 
     // Seed data, the gateway and the event sources need only what is provisioned: all at once.
-    // It runs once: its execution environment is reclaimed as soon as it is done.
-    const seeded = step(
-      poolUsersSeeded
-        .then((profiles) => invoke(seedFunction.name, { profiles } satisfies SeedEvent))
-        .finally(() => host.reclaim(seedFunction.name)),
-    );
+    // The seed is code outside any one function: it sees every resource.
+    const seeded = step(poolUsersSeeded.then((profiles) => seeder.run({ environment: { ...functionEnvironment(resources, endpoints), ...passThrough() }, event: { profiles } })));
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
