@@ -5,13 +5,9 @@ import { adminToken } from "./users";
 import { waitFor } from "./wait";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../packages/local/src/local-account";
 
-export interface OutboxMail {
-  messageId: string;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-}
+import type { OutboxMail } from "../../packages/local/src/emulators/ses";
+
+export type { OutboxMail };
 
 /** Every e-mail the local SES endpoint has received. */
 export async function outbox(): Promise<OutboxMail[]> {

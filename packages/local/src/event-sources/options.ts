@@ -5,7 +5,7 @@ export type { FilterPattern } from "./filter";
 export type { StartingPosition } from "./stream/source";
 
 /** A DynamoDB table's stream. */
-export interface DynamoDBStreamSource {
+export interface DynamoDBStreamSettings {
   kind: "dynamodb";
   tableName: string;
   /** The stream's ARN as DynamoDB Local reports it; looked up with DescribeTable when absent. */
@@ -14,14 +14,14 @@ export interface DynamoDBStreamSource {
 }
 
 /** A Kinesis data stream, every shard of it. */
-export interface KinesisStreamSource {
+export interface KinesisStreamSettings {
   kind: "kinesis";
   streamName: string;
   startingPosition: StartingPosition;
 }
 
 /** An SQS queue. */
-export interface SqsQueueSource {
+export interface SqsQueueSettings {
   kind: "sqs";
   queueUrl: string;
 }
@@ -43,7 +43,7 @@ interface MappingBase {
 
 /** DynamoDB Streams and Kinesis: ordered per shard, retried, bisected, sent on when given up. */
 export interface StreamMapping extends MappingBase {
-  source: DynamoDBStreamSource | KinesisStreamSource;
+  source: DynamoDBStreamSettings | KinesisStreamSettings;
   bisectOnError?: boolean;
   /** Retries of a failing batch before it is given up; absent or -1: until the records expire. */
   maximumRetryAttempts?: number;
@@ -56,7 +56,7 @@ export interface StreamMapping extends MappingBase {
  * and reach its dead-letter queue through the queue's own redrive policy.
  */
 export interface QueueMapping extends MappingBase {
-  source: SqsQueueSource;
+  source: SqsQueueSettings;
 }
 
 export type EventSourceMapping = StreamMapping | QueueMapping;

@@ -10,7 +10,7 @@ export interface Bundle {
   inputs: Set<string>;
 }
 
-interface Request {
+interface BuildRequest {
   name: string;
   entry: string;
   resolve: (bundle: Bundle) => void;
@@ -28,7 +28,7 @@ interface Request {
  * functions an edit touches is fast enough without one.
  */
 export class FunctionBuilder {
-  private queue: Request[] = [];
+  private queue: BuildRequest[] = [];
   private running?: Promise<void>;
   private idleTimer?: NodeJS.Timeout;
 
@@ -66,7 +66,7 @@ export class FunctionBuilder {
     }
   }
 
-  private async buildTogether(batch: Request[]): Promise<void> {
+  private async buildTogether(batch: BuildRequest[]): Promise<void> {
     // The same function asked for twice in one batch is built once.
     const entries = Object.fromEntries(batch.map((request) => [request.name, resolve(this.root, request.entry)]));
     let result: esbuild.BuildResult<{ metafile: true }>;
