@@ -1,35 +1,35 @@
 /**
- * The HTTP API as a whole: every route's contract (./contracts.ts) by its key, in the order the
- * OpenAPI document lists them, plus the authorizers and user-pool triggers those routes rely on.
+ * The HTTP API as a whole: every route's contract (./contracts.ts) by its key, plus the
+ * authorizers and user-pool triggers those routes rely on.
  */
 import * as contracts from "./contracts";
 import { fn, type FunctionSpec } from "./functions";
 import type { Keyed } from "./route-contract";
 
-/** Every route. A contract missing here is not deployed; packages/functions/test/manifest.test.ts fails for it. */
-export const routes = byKey([
-  contracts.Health, contracts.OpenApi, contracts.Docs, contracts.AuthSignUp, contracts.AuthConfirm,
-  contracts.AuthLogIn, contracts.AuthRefresh, contracts.AuthLogOut, contracts.AuthResendConfirmation,
-  contracts.AuthForgotPassword, contracts.AuthConfirmForgotPassword, contracts.ProductsList, contracts.ProductsGet,
-  contracts.ProductsCreate, contracts.ProductsReplace, contracts.ProductsDelete, contracts.ProductImagesUpload,
-  contracts.ProductsStockAudit, contracts.ProductImagesGet, contracts.MeGet, contracts.MeUpdate, contracts.MeOrders,
-  contracts.OrdersPlace, contracts.OrdersSearch, contracts.OrdersGet, contracts.OrdersCancel, contracts.UsersList,
-  contracts.UsersGet, contracts.UsersUpdate, contracts.UsersDelete, contracts.ApiKeysCreate, contracts.ApiKeysList,
-  contracts.ApiKeysRevoke, contracts.AnalyticsSales, contracts.ExportsCreate, contracts.ExportsGet,
-  contracts.PartnerOrders, contracts.PartnerStock,
-]);
+type Contract = (typeof contracts)[keyof typeof contracts];
 
-export type ManifestRouteKey = keyof typeof routes;
+/**
+ * Every route: each contract exported by ./contracts.ts, so adding a route is one contract and
+ * its handler. Ordered by path, then method (GET, POST, PUT, PATCH, DELETE), which is the order
+ * the OpenAPI document lists them in.
+ */
+export const routes = byKey(Object.values(contracts));
 
-/** Each contract with its route key, in the manifest's order. */
+export type ManifestRouteKey = Contract["key"];
+
+/** Each contract with its route key, in the routes' order. */
 export function routeEntries(): [ManifestRouteKey, Keyed<ManifestRouteKey>][] {
   return Object.entries(routes) as [ManifestRouteKey, Keyed<ManifestRouteKey>][];
 }
 
-/** The contracts by route key; a pure call, so a bundle that reads no route from here drops it. */
+/** The contracts by route key, in path then method order; a pure call, so a bundle that reads no route from here drops it. */
 /* @__NO_SIDE_EFFECTS__ */
-function byKey<const L extends readonly Keyed[]>(list: L): { [C in L[number] as C["key"]]: C } {
-  return Object.fromEntries(list.map((contract) => [contract.key, contract])) as { [C in L[number] as C["key"]]: C };
+function byKey(list: Contract[]): { [C in Contract as C["key"]]: C } {
+  const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+  const path = (contract: Keyed) => contract.key.slice(contract.key.indexOf(" ") + 1);
+  const method = (contract: Keyed) => methods.indexOf(contract.key.slice(0, contract.key.indexOf(" ")));
+  const ordered = [...list].sort((a, b) => (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : method(a) - method(b)));
+  return Object.fromEntries(ordered.map((contract) => [contract.key, contract])) as { [C in Contract as C["key"]]: C };
 }
 
 /**
