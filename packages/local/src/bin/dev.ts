@@ -57,15 +57,19 @@ try {
   mkdirSync(devStateDir(root), { recursive: true });
   writeFileSync(devStatePath(root), JSON.stringify(state, null, 2));
 
-  const shutdown = async (signal: string) => {
-    console.log(`\n${signal}: stopping every process…`);
-    rmSync(devStatePath(root), { force: true });
-    await web.stop();
-    await stack.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string) =>
+    (stopping ??= (async () => {
+      console.log(`\n${signal}: stopping every process…`);
+      rmSync(devStatePath(root), { force: true });
+      await web.stop();
+      await stack.stop();
+      process.exit(0);
+    })());
+  // Kept for every signal, not once: a second Ctrl-C (or `bun run` passing the first one on)
+  // must not end this process by default while it is still stopping the emulators.
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   console.log(`
 Seeded users (password in brackets):
