@@ -9,8 +9,8 @@ import { createWriteStream } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import * as Products from "@emporium/core/products";
-import * as Users from "@emporium/core/users";
 import { seedPoolUsers, type SeedUser } from "../packages/local/src/seed";
+import { handler as seed } from "../packages/local/src/seed/handler";
 import { REGION, startStack } from "../packages/local/src/stack";
 import { LOCAL_CREDENTIALS } from "../packages/local/src/local-account";
 import type { ServeOptions, ServedStack } from "./stack-process";
@@ -57,7 +57,8 @@ try {
   }));
   const cognito = new CognitoIdentityProviderClient({ endpoint: stack.endpoints.cognito, region: REGION, credentials: LOCAL_CREDENTIALS });
   const profiles = await seedPoolUsers(cognito, stack.userPoolId, users);
-  await Promise.all(profiles.map((profile) => Users.ensure({ userId: profile.userId, username: profile.email, role: profile.role }, { email: profile.email, name: profile.name })));
+  // Their profiles, as the stack's own seed writes them (the catalogue is there already: it adds none).
+  await seed({ profiles });
   cognito.destroy();
   // Products an order can always be placed for: orders take stock, and a sold-out product would answer 409.
   const stocked = await Promise.all(

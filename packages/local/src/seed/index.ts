@@ -48,6 +48,8 @@ export function startSeeder(log: (line: string) => void): Seeder {
     last = line;
   });
   createInterface({ input: child.stderr }).on("line", log);
+  // A seed that died before reading its request closes the pipe; its exit status reports that.
+  child.stdin.on("error", () => undefined);
   const exited = new Promise<number | null>((resolve) => {
     child.once("exit", (code) => resolve(code));
     child.once("error", (error) => (log(`the seed could not start: ${error.message}`), resolve(null)));
