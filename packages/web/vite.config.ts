@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { apiProxy } from "./api-proxy";
+import { apiProxy } from "./api-proxy.ts";
 
 /**
  * The web app's build. It knows nothing about where the API is: pages call `/api/*` on their

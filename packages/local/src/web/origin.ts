@@ -38,8 +38,10 @@ export async function startWebOrigin(options: WebOriginOptions): Promise<WebOrig
   const server = { host: "127.0.0.1", port: options.port, strictPort: true, proxy: apiProxy(options.apiUrl) };
   const shared: InlineConfig = {
     configFile,
-    // The config imports workspace TypeScript (the API's base path); Node loads it only through Vite's runner.
-    configLoader: "runner",
+    // The config imports workspace TypeScript (the API's base path). Bun (`bun dev`) imports it
+    // as it is; Node (the tests' preview) only through Vite's runner, which costs `bun dev`'s start
+    // about 0.25 s of CPU when it is not needed (measured: 0.40 s against 0.15 s to a listening server).
+    configLoader: process.versions.bun ? "native" : "runner",
     root: webRoot,
     logLevel,
     clearScreen: false,
