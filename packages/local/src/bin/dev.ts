@@ -39,7 +39,7 @@ try {
   // Same origin for pages and API, so the web app needs no CORS entry.
   const webStarted = startWebOrigin({ mode: "dev", root, apiUrl: `http://127.0.0.1:${ports.api}`, port: webPort, logLevel: "info" });
   // Functions are built on first use: none holds up the start.
-  const stackStarted = startStack({ root, ports, stateDir: devStateDir(root), persist: true, watch: true, log, orderHoldMinutes, authIpLimitScale, dynamodb });
+  const stackStarted = startStack({ root, ports, stateDir: devStateDir(root), persist: true, watch: true, log, orderHoldMinutes, authIpLimitScale, dynamodb, dynamodbFirst: true });
   const [stackResult, webResult] = await Promise.allSettled([stackStarted, webStarted]);
   if (stackResult.status === "rejected" || webResult.status === "rejected") {
     if (stackResult.status === "fulfilled") await stackResult.value.stop();

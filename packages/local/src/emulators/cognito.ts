@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { own, whenReady, type Emulator } from "./process";
+import { own, whenReady, yieldCpu, type Emulator } from "./process";
 import { LOCAL_REGION } from "../local-account";
 
 export interface CognitoOptions {
@@ -16,6 +16,8 @@ export interface CognitoOptions {
   lambdaEndpoint?: string;
   /** The Lambda API accepts only requests signed with these (the runtime's own for this run). */
   lambdaCredentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Runs it at a lower CPU priority (see `yieldCpu`). */
+  yieldCpu?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface CognitoOptions {
  * pool's own APIs (GetUser and the like); the app never calls those with a user's token, and
  * the API's JWT authorizer checks signatures only, in AWS as offline.
  */
-export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint, lambdaCredentials }: CognitoOptions): Promise<Emulator> {
+export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint, lambdaCredentials, yieldCpu: yielding = false }: CognitoOptions): Promise<Emulator> {
   mkdirSync(join(dataDir, ".cognito"), { recursive: true });
   const config = {
     TokenConfig: { IssuerDomain: `http://127.0.0.1:${port}` },
@@ -48,6 +50,7 @@ export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEn
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  if (yielding) yieldCpu(child);
   const endpoint = `http://127.0.0.1:${port}`;
   const emulator = own("cognito-local", child, endpoint, log);
   return whenReady(emulator, child, async () => (await fetch(`${endpoint}/health`)).status < 500);

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { KinesisClient, ListStreamsCommand } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { own, whenReady, type Emulator } from "./process";
+import { own, whenReady, yieldCpu, type Emulator } from "./process";
 import { freePorts } from "./ports";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
 
@@ -12,6 +12,8 @@ export interface KinesisOptions {
   /** Absolute folder where streams and their records are kept across restarts; in memory when absent. */
   dataDir?: string;
   log: (line: string) => void;
+  /** Runs it at a lower CPU priority (see `yieldCpu`). */
+  yieldCpu?: boolean;
 }
 
 /*
@@ -34,7 +36,7 @@ require(process.argv[1]);
  * `port`, in memory or kept in `dataDir`. Clients must use HTTP/1.1 (`new NodeHttpHandler()`): over HTTP/2 some
  * calls fail.
  */
-export async function startKinesis({ port, dataDir, log }: KinesisOptions): Promise<Emulator> {
+export async function startKinesis({ port, dataDir, log, yieldCpu: yielding = false }: KinesisOptions): Promise<Emulator> {
   const require = createRequire(import.meta.url);
   const main = require.resolve("kinesis-local/main.js");
   // kinesis-local always serves TLS as well: that port goes unused, but must be free and not the plain one.
@@ -58,6 +60,7 @@ export async function startKinesis({ port, dataDir, log }: KinesisOptions): Prom
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  if (yielding) yieldCpu(child);
   const endpoint = `http://127.0.0.1:${port}`;
   const emulator = own("kinesis-local", child, endpoint, log);
   const client = new KinesisClient({

@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { setPriority } from "node:os";
 import { waitUntil } from "./ports";
 
 /** A child process the stack owns: stopping it sends SIGTERM, then SIGKILL after a grace period. */
@@ -60,5 +61,24 @@ export async function whenReady(emulator: Emulator, child: ChildProcess, probe: 
   } catch (error) {
     await emulator.stop();
     throw error;
+  }
+}
+
+/**
+ * How much a process that should yield the CPU is niced (`os.setPriority`): a weight of about a
+ * tenth of a normal process's while both want the CPU, none of it when the CPU is free.
+ */
+export const YIELDING_NICENESS = 10;
+
+/**
+ * Lowers a child's CPU priority, so that while the cores are busy it runs after the processes
+ * that matter more. A hint only: where the system refuses it, nothing changes but the order.
+ */
+export function yieldCpu(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    setPriority(child.pid, YIELDING_NICENESS);
+  } catch {
+    // Refused (or the process already exited): it keeps its priority.
   }
 }

@@ -5,6 +5,7 @@ import { AdminGetUserCommand, type CognitoIdentityProviderClient } from "@aws-sd
 import type { Role } from "@emporium/core/auth";
 import { seedUsers, type SeedUser } from "./users";
 import { ensurePoolUser } from "../stack/pool-users";
+import { yieldCpu } from "../emulators/process";
 
 export { seedUsers, type SeedUser } from "./users";
 export { catalogue } from "./catalogue";
@@ -39,8 +40,9 @@ export interface Seeder {
  * Starts the seed in a process of its own (bun runs ./main.ts from source), so it loads while the
  * emulators start and the stack's own process keeps its environment.
  */
-export function startSeeder(log: (line: string) => void): Seeder {
+export function startSeeder(log: (line: string) => void, options: { yieldCpu?: boolean } = {}): Seeder {
   const child = spawn("bun", [fileURLToPath(new URL("./main.ts", import.meta.url))], { stdio: ["pipe", "pipe", "pipe"] });
+  if (options.yieldCpu) yieldCpu(child);
   // Its result is its last line; anything core logs on the way goes to the stack's log.
   let last = "";
   createInterface({ input: child.stdout }).on("line", (line) => {

@@ -88,6 +88,13 @@ export interface StackOptions {
    * the stack adopts: `bun dev` starts the slowest emulator before loading the rest of the runtime.
    */
   dynamodb?: SpawnedDynamo;
+  /**
+   * Runs cognito-local, kinesis-local and the seed at a lower CPU priority, so that on a machine
+   * with few cores DynamoDB Local, the slowest to start and the one the rest waits on, gets the
+   * CPU first (`bun dev`). Where the cores are free it changes nothing. The tests and benches
+   * leave it off: under their load the event pipeline's Kinesis leg must not wait behind them.
+   */
+  dynamodbFirst?: boolean;
   log: (source: string, line: string) => void;
 }
 
@@ -187,7 +194,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const toBuild = options.buildOnStart === true ? specs.map((spec) => spec.name) : options.buildOnStart || [];
     const built = step(host.buildNow(toBuild));
     // The seed runs at every start, in a process of its own that loads while the emulators start.
-    const seeder = startSeeder((line) => options.log("seed", line));
+    const seeder = startSeeder((line) => options.log("seed", line), { yieldCpu: options.dynamodbFirst });
     stoppers.push(() => seeder.stop());
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
@@ -217,11 +224,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
         lambdaEndpoint,
         lambdaCredentials,
+        yieldCpu: options.dynamodbFirst,
       }),
       "cognito-local",
     );
     const fauxqsStarted = started(startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }));
-    const startKinesisLocal = () => startKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line) });
+    const startKinesisLocal = () =>
+      startKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line), yieldCpu: options.dynamodbFirst });
     const kinesisStarted = started(startKinesisLocal(), "kinesis-local", "kinesis");
     const sesStarted = started(
       startSes({ port: ports.ses, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) }).then((ses) => ({ ...ses, stop: () => ses.close() })),
