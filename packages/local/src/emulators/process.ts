@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { setPriority } from "node:os";
+import { getPriority, setPriority } from "node:os";
 import { waitUntil } from "./ports";
 
 /** A child process the stack owns: stopping it sends SIGTERM, then SIGKILL after a grace period. */
@@ -65,8 +65,8 @@ export async function whenReady(emulator: Emulator, child: ChildProcess, probe: 
 }
 
 /**
- * How much a process that should yield the CPU is niced (`os.setPriority`): a weight of about a
- * tenth of a normal process's while both want the CPU, none of it when the CPU is free.
+ * How many steps of niceness below this process a yielding child runs (`os.setPriority`): about
+ * a tenth of this process's share of a busy CPU, and no difference while the CPU is free.
  */
 export const YIELDING_NICENESS = 10;
 
@@ -77,7 +77,7 @@ export const YIELDING_NICENESS = 10;
 export function yieldCpu(child: ChildProcess): void {
   if (child.pid === undefined) return;
   try {
-    setPriority(child.pid, YIELDING_NICENESS);
+    setPriority(child.pid, Math.min(19, getPriority() + YIELDING_NICENESS));
   } catch {
     // Refused (or the process already exited): it keeps its priority.
   }

@@ -89,7 +89,7 @@ export interface StackOptions {
    */
   dynamodb?: SpawnedDynamo;
   /**
-   * Runs cognito-local, kinesis-local and the seed at a lower CPU priority, so that on a machine
+   * Runs cognito-local, kinesis-local and the seed at a lower CPU priority (`yieldCpu`), so that on a machine
    * with few cores DynamoDB Local, the slowest to start and the one the rest waits on, gets the
    * CPU first (`bun dev`). Where the cores are free it changes nothing. The tests and benches
    * leave it off: under their load the event pipeline's Kinesis leg must not wait behind them.
