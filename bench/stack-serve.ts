@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import * as Products from "@emporium/core/products";
 import { seedPoolUsers, type SeedUser } from "../packages/local/src/seed";
-import { handler as seed } from "../packages/local/src/seed/handler";
+import { seedProfiles } from "../packages/local/src/seed/handler";
 import { REGION, startStack } from "../packages/local/src/stack";
 import { LOCAL_CREDENTIALS } from "../packages/local/src/local-account";
 import type { ServeOptions, ServedStack } from "./stack-process";
@@ -57,8 +57,8 @@ try {
   }));
   const cognito = new CognitoIdentityProviderClient({ endpoint: stack.endpoints.cognito, region: REGION, credentials: LOCAL_CREDENTIALS });
   const profiles = await seedPoolUsers(cognito, stack.userPoolId, users);
-  // Their profiles, as the stack's own seed writes them (the catalogue is there already: it adds none).
-  await seed({ profiles });
+  // Their profiles, as the stack's own seed writes them (through the seed's own code).
+  await seedProfiles(profiles);
   cognito.destroy();
   // Products an order can always be placed for: orders take stock, and a sold-out product would answer 409.
   const stocked = await Promise.all(

@@ -18,21 +18,22 @@ export interface SeedProfile {
   role: Role;
 }
 
-/** What the seed function (./handler.ts) is invoked with. */
-export interface SeedEvent {
+/** What the stack sends the seed process (./main.ts), one line each, in this order. */
+export interface SeedMessage {
+  /** The environment it runs with: the table's (../stack/environment.ts `seedEnvironment`). */
+  environment: Record<string, string>;
   profiles: SeedProfile[];
 }
 
-/** What the stack sends the seed process (./main.ts): the environment it runs with, and its event. */
-export interface SeedRequest {
-  environment: Record<string, string>;
-  event: SeedEvent;
-}
+/** How the seed's answers start, among whatever core logs on its standard output. */
+export const SEEDED = "seeded ";
 
-/** A seed process that has started and waits for its request. */
+/** A seed process that has started and waits for its environment. */
 export interface Seeder {
-  /** Sends the request and resolves with what the seed wrote, once it has exited. */
-  run(request: SeedRequest): Promise<{ products: number; profiles: number }>;
+  /** Sends its environment; resolves with how many products it wrote (0 when the table had a catalogue). */
+  catalogue(environment: Record<string, string>): Promise<number>;
+  /** Sends the profiles; resolves with how many it wrote once the seed has exited. */
+  profiles(profiles: SeedProfile[]): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -43,29 +44,48 @@ export interface Seeder {
 export function startSeeder(log: (line: string) => void, options: { yieldCpu?: boolean } = {}): Seeder {
   const child = spawn("bun", [fileURLToPath(new URL("./main.ts", import.meta.url))], { stdio: ["pipe", "pipe", "pipe"] });
   if (options.yieldCpu) yieldCpu(child);
-  // Its result is its last line; anything core logs on the way goes to the stack's log.
-  let last = "";
+  const answers: Partial<Record<"products" | "profiles", number>> = {};
+  const answered = new Set<() => void>();
   createInterface({ input: child.stdout }).on("line", (line) => {
-    if (last) log(last);
-    last = line;
+    if (!line.startsWith(SEEDED)) return log(line);
+    Object.assign(answers, JSON.parse(line.slice(SEEDED.length)));
+    for (const wake of answered) wake();
   });
   createInterface({ input: child.stderr }).on("line", log);
-  // A seed that died before reading its request closes the pipe; its exit status reports that.
+  // A seed that died before reading its input closes the pipe; its exit status reports that.
   child.stdin.on("error", () => undefined);
-  const exited = new Promise<number | null>((resolve) => {
-    child.once("exit", (code) => resolve(code));
+  // "close", not "exit": its last answer is read by then.
+  const closed = new Promise<number | null>((resolve) => {
+    child.once("close", (code) => resolve(code));
     child.once("error", (error) => (log(`the seed could not start: ${error.message}`), resolve(null)));
   });
+  const failed = (code: number | null) => new Error(`the seed failed (exit ${code}); its output is in the stack's log`);
+  const answer = (key: "products" | "profiles") =>
+    new Promise<number>((resolve, reject) => {
+      const wake = () => {
+        if (answers[key] === undefined) return;
+        answered.delete(wake);
+        resolve(answers[key]);
+      };
+      answered.add(wake);
+      wake();
+      void closed.then((code) => (answered.delete(wake), reject(failed(code))));
+    });
   return {
-    async run(request) {
-      child.stdin.end(`${JSON.stringify(request)}\n`);
-      const code = await exited;
-      if (code !== 0) throw new Error(`the seed failed (exit ${code}); its output is in the stack's log`);
-      return JSON.parse(last) as { products: number; profiles: number };
+    catalogue(environment) {
+      child.stdin.write(`${JSON.stringify({ environment })}\n`);
+      return answer("products");
+    },
+    async profiles(profiles) {
+      child.stdin.end(`${JSON.stringify({ profiles })}\n`);
+      const written = await answer("profiles");
+      const code = await closed;
+      if (code !== 0) throw failed(code);
+      return written;
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      await exited;
+      await closed;
     },
   };
 }

@@ -1,21 +1,25 @@
 /**
  * The seed as a process of its own, run by bun from source (nothing to build). The stack starts
- * it with the emulators, so its code has loaded by the time the table exists. It then reads one
- * line on stdin: the environment a function linking every resource gets, and the seed event. It
- * applies that environment to its own process (this process is the seed's alone), seeds through
- * core, prints its result as one line and exits.
+ * it with the emulators, so its code has loaded by the time the table exists. It reads two
+ * lines on stdin: first its environment (the table's: ../stack/environment.ts `seedEnvironment`),
+ * on which it writes the catalogue at once; then the development users' profiles, once the user
+ * pool has them. It answers each with one `seeded` line and exits.
  */
 import { createInterface } from "node:readline";
 // Core reads its configuration (resources, endpoints) on first use, not on import: it loads
 // before that configuration arrives.
-import { handler } from "./handler";
-import type { SeedRequest } from "./index";
+import { seedCatalogue, seedProfiles } from "./handler";
+import { SEEDED, type SeedMessage } from "./index";
 
-const lines = createInterface({ input: process.stdin });
-const request = await new Promise<SeedRequest>((resolve, reject) => {
-  lines.once("line", (line) => resolve(JSON.parse(line) as SeedRequest));
-  lines.once("close", () => reject(new Error("the stack closed the seed's input before sending its request")));
-});
-lines.close();
-Object.assign(process.env, request.environment);
-process.stdout.write(`${JSON.stringify(await handler(request.event))}\n`);
+const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+async function next<K extends keyof SeedMessage>(key: K): Promise<SeedMessage[K]> {
+  const { value, done } = await lines.next();
+  if (done) throw new Error(`the stack closed the seed's input before sending its ${key}`);
+  return (JSON.parse(value as string) as Pick<SeedMessage, K>)[key];
+}
+
+// This process is the seed's alone: the environment it is sent is its own.
+Object.assign(process.env, await next("environment"));
+process.stdout.write(`${SEEDED}${JSON.stringify({ products: await seedCatalogue() })}\n`);
+process.stdout.write(`${SEEDED}${JSON.stringify({ profiles: await seedProfiles(await next("profiles")) })}\n`);
+process.exit(0);

@@ -33,15 +33,18 @@ export interface LocalEndpoints {
 export const APP = { name: "emporium", stage: "local" } as const;
 export const REGION = LOCAL_REGION;
 
+const resource = (value: Record<string, string>) => JSON.stringify(value);
+const dynamoResource = (name: string) => resource({ name, type: "sst.aws.Dynamo" });
+const secretResource = (value: string) => resource({ value, type: "sst.sst.Secret" });
+
 /** Every linkable resource as SST links it: `SST_RESOURCE_<Name>` → JSON. */
 function resourceVariables(resources: LocalResources): Record<Link | "App" | "Api", string> {
-  const resource = (value: Record<string, string>) => JSON.stringify(value);
   return {
     App: resource(APP),
-    Table: resource({ name: resources.tableName, type: "sst.aws.Dynamo" }),
-    Idempotency: resource({ name: resources.idempotencyTableName, type: "sst.aws.Dynamo" }),
-    CursorSecret: resource({ value: resources.cursorSecret, type: "sst.sst.Secret" }),
-    ApiKeyPepper: resource({ value: resources.apiKeyPepper, type: "sst.sst.Secret" }),
+    Table: dynamoResource(resources.tableName),
+    Idempotency: dynamoResource(resources.idempotencyTableName),
+    CursorSecret: secretResource(resources.cursorSecret),
+    ApiKeyPepper: secretResource(resources.apiKeyPepper),
     UserPool: resource({ id: resources.userPoolId, type: "sst.aws.CognitoUserPool" }),
     UserPoolClient: resource({ id: resources.clientId, secret: "", type: "sst.aws.CognitoUserPoolClient" }),
     Api: resource({ url: resources.apiUrl, type: "sst.aws.ApiGatewayV2" }),
@@ -59,18 +62,34 @@ function mapValues<K extends string, V, R>(record: Record<K, V>, map: (value: V)
 
 /**
  * The environment of one function: `App` and the resources it links (all of them when `links`
- * is absent, for the seed and for code that runs outside a function, like tests).
+ * is absent, for code that runs outside a function, like tests).
  */
 export function functionEnvironment(resources: LocalResources, endpoints: LocalEndpoints, links?: readonly Link[]): Record<string, string> {
   const variables = resourceVariables(resources);
   const visible = links ? (["App", ...links] as const) : (Object.keys(variables) as (keyof typeof variables)[]);
   return {
     ...Object.fromEntries(visible.map((name) => [`SST_RESOURCE_${name}`, variables[name]])),
-    AWS_REGION: REGION,
-    AWS_DEFAULT_REGION: REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_EC2_METADATA_DISABLED: "true",
+    ...sdkVariables(endpoints),
+  };
+}
+
+/**
+ * The seed's environment. It writes the catalogue and the development users' profiles through
+ * core, which reads only the table and the cursor secret (a listing's cursor), so it needs
+ * nothing else and can run as soon as the table exists, before the other emulators answer.
+ */
+export function seedEnvironment(resources: Pick<LocalResources, "tableName" | "cursorSecret">, dynamodbEndpoint: string): Record<string, string> {
+  return {
+    SST_RESOURCE_App: resource(APP),
+    SST_RESOURCE_Table: dynamoResource(resources.tableName),
+    SST_RESOURCE_CursorSecret: secretResource(resources.cursorSecret),
+    ...sdkVariables({ dynamodb: dynamodbEndpoint }),
+  };
+}
+
+/** The SDK's region and credentials, and the endpoint of each emulator given. */
+function sdkVariables(endpoints: Partial<LocalEndpoints>): Record<string, string> {
+  const endpointVariables = {
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
     AWS_ENDPOINT_URL_SQS: endpoints.messaging,
@@ -78,6 +97,14 @@ export function functionEnvironment(resources: LocalResources, endpoints: LocalE
     AWS_ENDPOINT_URL_S3: endpoints.messaging,
     AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+  };
+  return {
+    AWS_REGION: REGION,
+    AWS_DEFAULT_REGION: REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_EC2_METADATA_DISABLED: "true",
+    ...Object.fromEntries(Object.entries(endpointVariables).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     // Set by Lambda itself; Powertools reads it to report cold starts.
     AWS_LAMBDA_INITIALIZATION_TYPE: "on-demand",
     // Lambda runs them on nodejs22.x, where the SDK has no notice about the Node version to give.

@@ -38,7 +38,7 @@ import { provisionMessaging, type MessagingResources } from "../provision/messag
 import { eventSourceMappings } from "./mappings";
 import { provisionTable } from "../provision/table";
 import { seedPoolUsers, seedUsers, startSeeder, type SeedUser } from "../seed";
-import { APP, functionEnvironment, REGION, type LocalEndpoints } from "./environment";
+import { APP, functionEnvironment, REGION, seedEnvironment, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
 import { emulatorDataDir } from "./state-layout";
 import { LOCAL_CREDENTIALS } from "../local-account";
@@ -256,6 +256,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return dynamo;
       }),
     );
+    const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
+    // The seed reads only the table: the catalogue goes in while the other emulators still start.
+    const catalogueSeeded = step(tablesProvisioned.then((dynamo) => seeder.catalogue({ ...seedEnvironment({ tableName, ...secrets }, dynamo.endpoint), ...passThrough() })));
     const poolProvisioned = step(
       cognitoStarted.then(async (cognito) => {
         const client = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
@@ -289,7 +292,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
 
     const apiUrl = `http://127.0.0.1:${ports.api}`;
-    const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
     const resources = { tableName, idempotencyTableName, ...secrets, userPoolId, clientId, apiUrl, ...messaging, emailSender: "orders@emporium.local" };
     const endpoints: LocalEndpoints = { dynamodb: dynamo.endpoint, cognito: cognito.endpoint, messaging: fauxqs.endpoint, kinesis: kinesis.endpoint, ses: ses.endpoint };
     // Stage configuration offline: the payment simulator, the order hold, the per-IP attempt scale.
@@ -307,9 +309,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (Array.isArray(options.buildOnStart)) host.startEnvironments(options.buildOnStart).catch(() => undefined); // a failure shows on first invocation
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
 
-    // Seed data, the gateway and the event sources need only what is provisioned: all at once.
-    // The seed is code outside any one function: it sees every resource.
-    const seeded = step(poolUsersSeeded.then((profiles) => seeder.run({ environment: { ...functionEnvironment(resources, endpoints), ...passThrough() }, event: { profiles } })));
+    // The profiles once the pool has its users and the catalogue is in; the gateway and the
+    // event sources need only what is provisioned: all at once.
+    const seeded = step(Promise.all([catalogueSeeded, poolUsersSeeded]).then(([, profiles]) => seeder.profiles(profiles)));
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
