@@ -176,23 +176,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const lambdaCredentials = newCredentials();
     const cognitoDir = join(runDir, "cognito");
 
-    // Functions are registered (and any asked for are built) while the emulators start; they
-    // get their environments once the resources they link exist.
+    // Functions are registered (and any asked for are built) while the emulators start (below);
+    // they get their environments once the resources they link exist.
     // bun dev (watching) is the only user of esbuild in its process; tests share theirs with vitest.
     const host = new FunctionHost(options.root, join(runDir, "functions"), options.log, { stopBuilderWhenIdleMs: options.watch ? 2_000 : undefined });
     stoppers.push(() => host.close());
-    const specs = functionSpecs();
-    await host.add(
-      specs.map((spec) => ({
-        name: spec.name,
-        handler: spec.handler,
-        memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
-        timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
-        environment: {},
-      })),
-    );
-    const toBuild = options.buildOnStart === true ? specs.map((spec) => spec.name) : options.buildOnStart || [];
-    const built = step(host.buildNow(toBuild));
     // The seed runs at every start, in a process of its own that loads while the emulators start.
     const seeder = startSeeder((line) => options.log("seed", line), { yieldCpu: options.dynamodbFirst });
     stoppers.push(() => seeder.stop());
@@ -239,6 +227,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const lambdaApiStarted = started(
       startLambdaApi(ports.lambda, invoke, lambdaCredentials, (line) => options.log("lambda", line)).then((api) => ({ ...api, stop: () => api.close() })),
     );
+
+    // Registered once every emulator is starting: registering builds the functions' worker
+    // runtime (esbuild's service starting, about 0.1 s), which would otherwise hold their spawns back.
+    const specs = functionSpecs();
+    await host.add(
+      specs.map((spec) => ({
+        name: spec.name,
+        handler: spec.handler,
+        memoryMb: parseInt(spec.memory ?? defaults.memory, 10),
+        timeoutMs: parseInt(spec.timeout ?? defaults.timeout, 10) * 1000,
+        environment: {},
+      })),
+    );
+    const toBuild = options.buildOnStart === true ? specs.map((spec) => spec.name) : options.buildOnStart || [];
+    const built = step(host.buildNow(toBuild));
 
     const tablesProvisioned = step(
       dynamoStarted.then(async (dynamo) => {
