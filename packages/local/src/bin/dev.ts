@@ -5,10 +5,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { spawnDynamo } from "../emulators/dynamodb";
 import { MissingJavaError } from "../emulators/java";
-import { freePorts } from "../emulators/ports";
-import { emulatorDataDir } from "../stack/state-layout";
+import { spawnEmulators } from "../stack/spawn";
 import { devPorts, devStateDir, devStatePath, type DevState } from "./dev-state";
 import { prettyLogLine } from "./pretty";
 
@@ -28,18 +26,17 @@ try {
   // The order hold is stage configuration, read from the same variable as at deploy time.
   const orderHoldMinutes = process.env.EMPORIUM_ORDER_HOLD_MINUTES ? Number(process.env.EMPORIUM_ORDER_HOLD_MINUTES) : undefined;
   const authIpLimitScale = process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE ? Number(process.env.EMPORIUM_AUTH_IP_LIMIT_SCALE) : undefined;
-  // The API's port is settled first, so the web app's dev server starts beside the stack.
-  const ports = devPorts();
-  ports.api ||= (await freePorts(1))[0]!;
-  ports.dynamodb ||= (await freePorts(1))[0]!;
-  // DynamoDB Local's JVM is the slowest to start: it starts first, and the rest of the runtime
-  // (the stack, the web server, the SDK) loads while it does. The imports below are dynamic for that.
-  const dynamodb = spawnDynamo({ port: ports.dynamodb, dataDir: emulatorDataDir(devStateDir(root), "dynamodb"), log: (line) => log("dynamodb", line) });
+  const options = { root, ports: devPorts(), stateDir: devStateDir(root), persist: true, log, dynamodbFirst: true };
+  // The emulators are the slowest to start (DynamoDB Local's JVM most): they start first, and the
+  // rest of the runtime (the stack, the web server, the SDK) loads while they do. The imports
+  // below are dynamic for that.
+  const spawned = await spawnEmulators(options);
   const [{ startStack }, { startWebOrigin }] = await Promise.all([import("../stack"), import("../web")]);
-  // Same origin for pages and API, so the web app needs no CORS entry.
-  const webStarted = startWebOrigin({ mode: "dev", root, apiUrl: `http://127.0.0.1:${ports.api}`, port: webPort, logLevel: "info" });
+  // Same origin for pages and API, so the web app needs no CORS entry. Its port is settled (the
+  // spawn settles every port), so it starts beside the stack.
+  const webStarted = startWebOrigin({ mode: "dev", root, apiUrl: `http://127.0.0.1:${spawned.ports.api}`, port: webPort, logLevel: "info" });
   // Functions are built on first use: none holds up the start.
-  const stackStarted = startStack({ root, ports, stateDir: devStateDir(root), persist: true, watch: true, log, orderHoldMinutes, authIpLimitScale, dynamodb, dynamodbFirst: true });
+  const stackStarted = startStack({ ...options, spawned, watch: true, orderHoldMinutes, authIpLimitScale });
   const [stackResult, webResult] = await Promise.allSettled([stackStarted, webStarted]);
   if (stackResult.status === "rejected" || webResult.status === "rejected") {
     if (stackResult.status === "fulfilled") await stackResult.value.stop();

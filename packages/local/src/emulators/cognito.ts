@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { own, whenReady, yieldCpu, type Emulator } from "./process";
+import { own, whenReady, yieldCpu, type Emulator, type SpawnedEmulator } from "./process";
 import { LOCAL_REGION } from "../local-account";
 
 export interface CognitoOptions {
@@ -32,7 +32,12 @@ export interface CognitoOptions {
  * pool's own APIs (GetUser and the like); the app never calls those with a user's token, and
  * the API's JWT authorizer checks signatures only, in AWS as offline.
  */
-export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint, lambdaCredentials, yieldCpu: yielding = false }: CognitoOptions): Promise<Emulator> {
+export async function startCognito(options: CognitoOptions): Promise<Emulator> {
+  return spawnCognito(options).answering();
+}
+
+/** Writes cognito-local's configuration and starts its process; `answering()` waits for it to serve. */
+export function spawnCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint, lambdaCredentials, yieldCpu: yielding = false }: CognitoOptions): SpawnedEmulator {
   mkdirSync(join(dataDir, ".cognito"), { recursive: true });
   const config = {
     TokenConfig: { IssuerDomain: `http://127.0.0.1:${port}` },
@@ -53,5 +58,5 @@ export async function startCognito({ port, dataDir, log, triggers = {}, lambdaEn
   if (yielding) yieldCpu(child);
   const endpoint = `http://127.0.0.1:${port}`;
   const emulator = own("cognito-local", child, endpoint, log);
-  return whenReady(emulator, child, async () => (await fetch(`${endpoint}/health`)).status < 500);
+  return { emulator, answering: () => whenReady(emulator, child, async () => (await fetch(`${endpoint}/health`)).status < 500) };
 }

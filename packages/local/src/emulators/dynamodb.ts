@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { requireJava } from "./java";
-import { own, whenReady, type Emulator } from "./process";
+import { own, whenReady, type Emulator, type SpawnedEmulator } from "./process";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
 
 export interface DynamoOptions {
@@ -15,28 +15,19 @@ export interface DynamoOptions {
 
 /** Amazon's DynamoDB Local (the real engine: transactions, conditions, GSIs, streams). */
 export async function startDynamo(options: DynamoOptions): Promise<Emulator> {
-  return answering(spawnDynamo(options));
+  return spawnDynamo(options).answering();
 }
 
-/** A DynamoDB Local whose JVM is starting: `answering` waits for it to serve. */
-export interface SpawnedDynamo {
-  emulator: Emulator;
-  child: ChildProcess;
-}
-
-/**
- * Starts DynamoDB Local's JVM and returns at once. This module loads nothing heavy, so `bun dev`
- * can start its slowest emulator before the rest of the runtime has loaded.
- */
-export function spawnDynamo({ port, dataDir, log }: DynamoOptions): SpawnedDynamo {
+/** Starts DynamoDB Local's JVM and returns at once; `answering()` waits for it to serve. */
+export function spawnDynamo({ port, dataDir, log }: DynamoOptions): SpawnedEmulator {
   requireJava();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = spawnDynamoLocal(javaEnvironment(process.env))({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" });
-  return { emulator: own("DynamoDB Local", child, `http://127.0.0.1:${port}`, log), child };
+  const emulator = own("DynamoDB Local", child, `http://127.0.0.1:${port}`, log);
+  return { emulator, answering: () => answering(emulator, child) };
 }
 
-/** Resolves once the spawned DynamoDB Local answers a request. */
-export async function answering({ emulator, child }: SpawnedDynamo): Promise<Emulator> {
+async function answering(emulator: Emulator, child: ChildProcess): Promise<Emulator> {
   // Loaded while the JVM starts, not before it.
   const { DynamoDBClient, ListTablesCommand } = await import("@aws-sdk/client-dynamodb");
   const client = new DynamoDBClient({ endpoint: emulator.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });

@@ -1,9 +1,7 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { KinesisClient, ListStreamsCommand } from "@aws-sdk/client-kinesis";
-import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { own, whenReady, yieldCpu, type Emulator } from "./process";
+import { own, whenReady, yieldCpu, type Emulator, type SpawnedEmulator } from "./process";
 import { freePorts } from "./ports";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
 
@@ -36,7 +34,12 @@ require(process.argv[1]);
  * `port`, in memory or kept in `dataDir`. Clients must use HTTP/1.1 (`new NodeHttpHandler()`): over HTTP/2 some
  * calls fail.
  */
-export async function startKinesis({ port, dataDir, log, yieldCpu: yielding = false }: KinesisOptions): Promise<Emulator> {
+export async function startKinesis(options: KinesisOptions): Promise<Emulator> {
+  return (await spawnKinesis(options)).answering();
+}
+
+/** Starts kinesis-local's process; `answering()` waits for it to serve. */
+export async function spawnKinesis({ port, dataDir, log, yieldCpu: yielding = false }: KinesisOptions): Promise<SpawnedEmulator> {
   const require = createRequire(import.meta.url);
   const main = require.resolve("kinesis-local/main.js");
   // kinesis-local always serves TLS as well: that port goes unused, but must be free and not the plain one.
@@ -63,8 +66,14 @@ export async function startKinesis({ port, dataDir, log, yieldCpu: yielding = fa
   if (yielding) yieldCpu(child);
   const endpoint = `http://127.0.0.1:${port}`;
   const emulator = own("kinesis-local", child, endpoint, log);
+  return { emulator, answering: () => answering(emulator, child) };
+}
+
+async function answering(emulator: Emulator, child: ChildProcess): Promise<Emulator> {
+  // Loaded while kinesis-local starts, not before it.
+  const [{ KinesisClient, ListStreamsCommand }, { NodeHttpHandler }] = await Promise.all([import("@aws-sdk/client-kinesis"), import("@smithy/node-http-handler")]);
   const client = new KinesisClient({
-    endpoint,
+    endpoint: emulator.endpoint,
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
     // One bounded attempt per probe (waitUntil retries): whatever holds a busy port may accept and never answer.

@@ -9,6 +9,16 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
+/**
+ * An emulator whose process has been spawned and is starting. Spawning loads nothing heavy, so
+ * `bun dev` can start every emulator before the rest of the runtime has loaded; `answering()`
+ * resolves once it serves (or rejects, having stopped it).
+ */
+export interface SpawnedEmulator {
+  emulator: Emulator;
+  answering(): Promise<Emulator>;
+}
+
 const running = new Set<ChildProcess>();
 
 /** Whatever happens to this process, its children go with it. */

@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { METER_FLAG } from "@emporium/core/aws";
@@ -16,21 +16,18 @@ import {
   functionSpecs,
   routeEntries,
   schedules,
-  triggers,
   uploads,
   type BucketCorsRule,
   type Setting,
 } from "@emporium/functions/manifest";
-import { startCognito } from "../emulators/cognito";
-import { answering, startDynamo, type SpawnedDynamo } from "../emulators/dynamodb";
+import { startDynamo } from "../emulators/dynamodb";
 import { startFauxqsEmulator } from "../emulators/fauxqs";
 import { startS3Notifications } from "../s3-notifications";
 import { startKinesis } from "../emulators/kinesis";
 import { startSes } from "../emulators/ses";
-import { freePorts } from "../emulators/ports";
 import { FunctionHost, type FunctionMetrics } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
-import { newCredentials, startLambdaApi, type Credentials } from "../lambda-api";
+import { startLambdaApi, type Credentials } from "../lambda-api";
 import { startSchedules } from "../schedules";
 import { provisionUserPool } from "../provision/cognito";
 import { startEventSources, type EventSources } from "../event-sources";
@@ -40,6 +37,7 @@ import { provisionTable } from "../provision/table";
 import { seedPoolUsers, seedUsers, startSeeder, type SeedUser } from "../seed";
 import { APP, functionEnvironment, REGION, seedEnvironment, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
+import { spawnEmulators, type SpawnedEmulators, type StackPorts } from "./spawn";
 import { emulatorDataDir } from "./state-layout";
 import { LOCAL_CREDENTIALS } from "../local-account";
 
@@ -47,7 +45,7 @@ export interface StackOptions {
   /** Repository root (where `packages/` lives). */
   root: string;
   /** Ports; 0 picks a free one. */
-  ports: { api: number; dynamodb: number; cognito: number; lambda: number; kinesis: number; ses: number };
+  ports: StackPorts;
   /** Origins allowed to call the API from browsers (the manifest's development origins otherwise). */
   corsOrigins?: readonly string[];
   /**
@@ -84,10 +82,10 @@ export interface StackOptions {
    */
   costMeter?: boolean;
   /**
-   * A DynamoDB Local already starting on `ports.dynamodb` (with this stack's data folder), which
-   * the stack adopts: `bun dev` starts the slowest emulator before loading the rest of the runtime.
+   * The child-process emulators, already spawned by `spawnEmulators` with these same options,
+   * which the stack adopts: `bun dev` starts them before loading the rest of the runtime.
    */
-  dynamodb?: SpawnedDynamo;
+  spawned?: SpawnedEmulators;
   /**
    * Runs cognito-local, kinesis-local and the seed at a lower CPU priority (`yieldCpu`), so that on a machine
    * with few cores DynamoDB Local, the slowest to start and the one the rest waits on, gets the
@@ -148,13 +146,10 @@ export type InterruptibleEmulator = "dynamodb" | "messaging" | "kinesis";
  * local Lambda API (for user-pool triggers), and seed data.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
-  const stateDir = resolve(options.stateDir ?? join(options.root, ".emporium"));
-  const runDir = options.persist ? stateDir : join(stateDir, "runs", `${process.pid}-${Date.now()}`);
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const stopper of stoppers.reverse()) await stopper().catch(() => undefined);
   };
-  if (!options.persist) stoppers.push(async () => rmSync(runDir, { recursive: true, force: true }));
   // Where start-up time goes, one line per phase (`bun dev` shows them).
   let phaseStarted = performance.now();
   const phase = (what: string) => {
@@ -171,9 +166,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return started;
   };
   try {
-    const ports = await namedPorts(options.ports);
-    const lambdaEndpoint = `http://127.0.0.1:${ports.lambda}`;
-    const lambdaCredentials = newCredentials();
+    const spawned = options.spawned ?? (await spawnEmulators(options));
+    const { ports, stateDir, runDir, lambdaCredentials } = spawned;
+    if (!options.persist) stoppers.push(async () => rmSync(runDir, { recursive: true, force: true }));
     const cognitoDir = join(runDir, "cognito");
 
     // Functions are registered (and any asked for are built) while the emulators start (below);
@@ -203,23 +198,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
     const dataDir = (name: "dynamodb" | "kinesis") => (options.persist ? emulatorDataDir(stateDir, name) : undefined);
     const startDynamoDB = () => startDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) });
-    const dynamoStarted = started(options.dynamodb ? answering(options.dynamodb) : startDynamoDB(), "DynamoDB Local", "dynamodb");
-    const cognitoStarted = started(
-      startCognito({
-        port: ports.cognito,
-        dataDir: cognitoDir,
-        log: (line) => options.log("cognito", line),
-        triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
-        lambdaEndpoint,
-        lambdaCredentials,
-        yieldCpu: options.dynamodbFirst,
-      }),
-      "cognito-local",
-    );
+    const dynamoStarted = started(spawned.dynamodb.answering(), "DynamoDB Local", "dynamodb");
+    const cognitoStarted = started(spawned.cognito.answering(), "cognito-local");
     const fauxqsStarted = started(startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }));
     const startKinesisLocal = () =>
       startKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line), yieldCpu: options.dynamodbFirst });
-    const kinesisStarted = started(startKinesisLocal(), "kinesis-local", "kinesis");
+    const kinesisStarted = started(spawned.kinesis.answering(), "kinesis-local", "kinesis");
     const sesStarted = started(
       startSes({ port: ports.ses, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) }).then((ses) => ({ ...ses, stop: () => ses.close() })),
     );
@@ -389,7 +373,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       userPoolId,
       clientId,
       issuer,
-      endpoints: { ...endpoints, lambda: lambdaEndpoint },
+      endpoints: { ...endpoints, lambda: `http://127.0.0.1:${ports.lambda}` },
       lambdaCredentials,
       messaging,
       cognitoDatabase: join(cognitoDir, ".cognito", "db", `${userPoolId}.json`),
@@ -421,13 +405,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
-}
-
-/** The ports to listen on, by name; each 0 becomes a free port. */
-async function namedPorts(wanted: StackOptions["ports"]): Promise<StackOptions["ports"]> {
-  const names = Object.keys(wanted) as (keyof StackOptions["ports"])[];
-  const free = await freePorts(names.filter((name) => wanted[name] === 0).length);
-  return Object.fromEntries(names.map((name) => [name, wanted[name] === 0 ? free.shift()! : wanted[name]])) as StackOptions["ports"];
 }
 
 /** Settings of this process that functions should share (log level, Node's options). */

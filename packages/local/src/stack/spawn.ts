@@ -1,0 +1,87 @@
+/**
+ * The stack's child-process emulators, spawned before the rest of the runtime loads: DynamoDB
+ * Local's JVM is the slowest to start, and cognito-local and kinesis-local start beside it, not
+ * after the stack's modules have loaded. `bun dev` calls this first and hands the result to
+ * `startStack`, which otherwise calls it itself. Light on purpose: the JVM is spawned before
+ * anything else is loaded (the manifest and the signing code come after it).
+ */
+import { join, resolve } from "node:path";
+import { spawnCognito } from "../emulators/cognito";
+import { spawnDynamo } from "../emulators/dynamodb";
+import { spawnKinesis } from "../emulators/kinesis";
+import { freePorts } from "../emulators/ports";
+import type { SpawnedEmulator } from "../emulators/process";
+import type { Credentials } from "../lambda-api/signing";
+import { emulatorDataDir } from "./state-layout";
+
+/** The ports the stack listens on, by name; 0 picks a free one. */
+export interface StackPorts {
+  api: number;
+  dynamodb: number;
+  cognito: number;
+  lambda: number;
+  kinesis: number;
+  ses: number;
+}
+
+export interface SpawnOptions {
+  /** Repository root (where `packages/` lives). */
+  root: string;
+  ports: StackPorts;
+  /** Keep data and secrets on disk under `stateDir` (bun dev) or nothing at all (tests). */
+  persist: boolean;
+  /** Where a persisted stack keeps its data (`<root>/.emporium` by default). */
+  stateDir?: string;
+  /** See StackOptions.dynamodbFirst. */
+  dynamodbFirst?: boolean;
+  log: (source: string, line: string) => void;
+}
+
+/** What `spawnEmulators` started, and the settings the rest of the stack must share with them. */
+export interface SpawnedEmulators {
+  /** Every port settled (no 0 left). */
+  ports: StackPorts;
+  stateDir: string;
+  /** Where this run keeps its files: the state folder when persisted, a folder of its own otherwise. */
+  runDir: string;
+  /** The credentials the local Lambda API accepts; cognito-local signs its trigger calls with them. */
+  lambdaCredentials: Credentials;
+  dynamodb: SpawnedEmulator;
+  cognito: SpawnedEmulator;
+  kinesis: SpawnedEmulator;
+}
+
+export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmulators> {
+  const stateDir = resolve(options.stateDir ?? join(options.root, ".emporium"));
+  const runDir = options.persist ? stateDir : join(stateDir, "runs", `${process.pid}-${Date.now()}`);
+  const ports = await namedPorts(options.ports);
+  const dataDir = (name: "dynamodb" | "kinesis") => (options.persist ? emulatorDataDir(stateDir, name) : undefined);
+  const dynamodb = spawnDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) });
+  const [{ triggers }, { newCredentials }] = await Promise.all([import("@emporium/functions/manifest"), import("../lambda-api/signing")]);
+  const lambdaCredentials = newCredentials();
+  const cognito = spawnCognito({
+    port: ports.cognito,
+    dataDir: join(runDir, "cognito"),
+    log: (line) => options.log("cognito", line),
+    triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
+    lambdaEndpoint: `http://127.0.0.1:${ports.lambda}`,
+    lambdaCredentials,
+    yieldCpu: options.dynamodbFirst,
+  });
+  const kinesis = await spawnKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line), yieldCpu: options.dynamodbFirst }).catch(
+    async (error: unknown) => {
+      await Promise.all([dynamodb.emulator.stop(), cognito.emulator.stop()]);
+      throw error;
+    },
+  );
+  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, cognito, kinesis };
+}
+
+/** The ports to listen on, by name; each 0 becomes a free port. */
+async function namedPorts(wanted: StackPorts): Promise<StackPorts> {
+  const names = Object.keys(wanted) as (keyof StackPorts)[];
+  const free = await freePorts(names.filter((name) => wanted[name] === 0).length);
+  const settled = { ...wanted };
+  for (const name of names) if (settled[name] === 0) settled[name] = free.shift()!;
+  return settled;
+}
