@@ -19,8 +19,12 @@ export type KinesisStreamName = keyof typeof kinesisStreams;
 export type BucketName = keyof typeof buckets;
 
 export interface MessagingOptions {
-  /** Where each service is served (fauxqs serves SQS, SNS and S3 on one endpoint). */
-  endpoints: { sqs: string; sns: string; s3: string; kinesis: string };
+  /**
+   * Where each service is served (fauxqs serves SQS, SNS and S3 on one endpoint). Kinesis's may
+   * be a promise (kinesis-local still starting): the topics, queues and buckets are provisioned
+   * at once and the streams when it resolves.
+   */
+  endpoints: { sqs: string; sns: string; s3: string; kinesis: string | Promise<string> };
   /** Physical names are `<prefix>-<Name>`, e.g. `emporium-local-FulfilmentQueue`. */
   prefix: string;
   /** The region the ARNs name; the functions must use the same one. */
@@ -56,17 +60,24 @@ export async function provisionMessaging({ endpoints, prefix, region = LOCAL_REG
   const sqs = new SQSClient({ ...config, endpoint: endpoints.sqs });
   const sns = new SNSClient({ ...config, endpoint: endpoints.sns });
   const s3 = new S3Client({ ...config, endpoint: endpoints.s3, forcePathStyle: true });
-  const kinesis = new KinesisClient({ ...config, endpoint: endpoints.kinesis, requestHandler: new NodeHttpHandler() });
   const name = (logical: string) => `${prefix}-${logical}`;
+  const provisionStreams = async () => {
+    const kinesis = new KinesisClient({ ...config, endpoint: await endpoints.kinesis, requestHandler: new NodeHttpHandler() });
+    try {
+      return await mapEntries(kinesisStreams, (logical, spec) => provisionStream(kinesis, name(logical), spec.shardCount));
+    } finally {
+      kinesis.destroy();
+    }
+  };
   try {
     const [topicsAndQueues, streams, bucketNames] = await Promise.all([
       provisionTopicsAndQueues(sns, sqs, name, visibilityTimeoutSeconds),
-      mapEntries(kinesisStreams, (logical, spec) => provisionStream(kinesis, name(logical), spec.shardCount)),
+      provisionStreams(),
       mapEntries(buckets, (logical) => provisionBucket(s3, name(logical))),
     ]);
     return { ...topicsAndQueues, kinesisStreams: streams, buckets: bucketNames };
   } finally {
-    for (const client of [sqs, sns, s3, kinesis]) client.destroy();
+    for (const client of [sqs, sns, s3]) client.destroy();
   }
 }
 

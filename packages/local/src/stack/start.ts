@@ -253,15 +253,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
     );
     const poolUsersSeeded = step(poolProvisioned.then(({ client, userPoolId }) => seedPoolUsers(client, userPoolId)));
+    // Topics, queues and buckets as soon as fauxqs serves; the streams once kinesis-local answers.
     const messagingProvisioned = step(
-      Promise.all([fauxqsStarted, kinesisStarted]).then(async ([fauxqs, kinesis]) => {
+      fauxqsStarted.then(async (fauxqs) => {
         const messaging = await provisionMessaging({
-          endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesis.endpoint },
+          endpoints: { sqs: fauxqs.endpoint, sns: fauxqs.endpoint, s3: fauxqs.endpoint, kinesis: kinesisStarted.then((kinesis) => kinesis.endpoint) },
           prefix: `${APP.name}-${APP.stage}`,
           region: REGION,
           visibilityTimeoutSeconds: options.visibilityTimeoutSeconds,
         });
-        return { fauxqs, kinesis, messaging };
+        return { fauxqs, kinesis: await kinesisStarted, messaging };
       }),
     );
     const [dynamo, { cognito, client: cognitoClient, userPoolId, clientId }, { fauxqs, kinesis, messaging }, ses] = await Promise.all([
