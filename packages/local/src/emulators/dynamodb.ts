@@ -55,7 +55,7 @@ export async function answering({ emulator, child }: SpawnedDynamo): Promise<Emu
  * DynamoDB Local's start-up CPU — measured 2.2 s to first answer against 5–9 s on this 2-core
  * machine) and the serial collector (no GC threads per core). A development database never
  * runs long enough for C2 to pay off. A heap that starts at 64 MiB instead of 1/64 of the
- * machine's memory (384 MiB on 24 GB), grows as it needs and gives back what is over 30% free
+ * machine's memory (378 MiB on this 24 GiB one), grows as it needs and gives back what is over 30% free
  * after a full collection: a long session's resident memory stays smaller and grows less
  * (measured alone, 150 s of queries and writes on disk: 218 → 228 MiB against 128 → 132 MiB).
  * EMPORIUM_DYNAMODB_JAVA_OPTIONS replaces these flags.
