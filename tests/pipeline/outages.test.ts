@@ -346,21 +346,10 @@ describe("outages of the queues and topics, then of Kinesis", () => {
   it("after kinesis-local restarts, orders counted by sales analytics plus dead-lettered equals placed, none counted twice", async () => {
     const N = 10;
     const productId = await product(100);
-    // kinesis-local writes its state to disk once a second and not when it is stopped, so a
-    // record acknowledged in the last second before a stop is gone after the restart (and the
-    // analytics poller, positioned after it, can read no further) -- an artefact of the
-    // emulator: Kinesis keeps what it acknowledged. So the stream is stopped once it has been
-    // quiet for a whole persist interval; the orders are placed while it is down.
-    await waitFor(
-      "the analytics stream to be quiet for a persist interval",
-      async () => {
-        const before = stats("OrderEventsProcessor").invocations + stats("SalesAnalytics").invocations;
-        await new Promise((resolve) => setTimeout(resolve, 2_000)); // time is the condition here: two persist intervals
-        return stats("OrderEventsProcessor").invocations + stats("SalesAnalytics").invocations === before ? true : undefined;
-      },
-      60_000,
-      0,
-    );
+    // Stopped whatever the stream is doing: kinesis-local saves what it acknowledged when it is
+    // stopped (startKinesis ends its connections so the save runs within the stop's grace
+    // period). A record lost in the restart would leave the analytics poller, positioned after
+    // it, unable to read further, and the orders below would not add up.
     const failuresBefore = stats("OrderEventsProcessor").batchFailures;
     let resume: (() => Promise<void>) | undefined;
     const ids = await placeAround(productId, N, 0, async () => {

@@ -28,7 +28,7 @@ describe("DynamoDB Local's environment", () => {
     const parent = { PATH: "/bin", JDK_JAVA_OPTIONS: "-Xmx512m" };
     const env = javaEnvironment(parent);
     expect(env).toMatchObject({ PATH: "/bin", DDB_LOCAL_TELEMETRY: "0" });
-    expect(env.JDK_JAVA_OPTIONS).toBe("-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    expect(env.JDK_JAVA_OPTIONS).toBe("-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30");
     expect(parent).toEqual({ PATH: "/bin", JDK_JAVA_OPTIONS: "-Xmx512m" });
   });
 

@@ -86,6 +86,35 @@ describe("local SES v2", () => {
     expect(stored).not.toHaveProperty("html");
   });
 
+  it("keeps only the most recent mails in memory and every mail in its folder", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "emporium-ses-kept-"));
+    const small = await startSes({ port: 0, outboxDir: folder, keep: 3, log: () => undefined });
+    const sender = new SESv2Client({ endpoint: small.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    try {
+      const ids: string[] = [];
+      for (let index = 1; index <= 5; index++) {
+        const { MessageId } = await sender.send(
+          new SendEmailCommand({
+            FromEmailAddress: "orders@example.com",
+            Destination: { ToAddresses: ["ada@example.com"] },
+            Content: { Simple: { Subject: { Data: `Mail ${index}` }, Body: { Text: { Data: "t" } } } },
+          }),
+        );
+        ids.push(MessageId!);
+      }
+      expect(small.outbox().map((mail) => mail.subject)).toEqual(["Mail 3", "Mail 4", "Mail 5"]);
+      const listed = (await (await fetch(`${small.endpoint}/outbox`)).json()) as OutboxMail[];
+      expect(listed.map((mail) => mail.messageId)).toEqual(ids.slice(2));
+      const files = readdirSync(folder);
+      expect(files).toHaveLength(5);
+      for (const id of ids) expect(files.some((file) => file.includes(id))).toBe(true);
+    } finally {
+      sender.destroy();
+      await small.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it("refuses malformed requests as SES does: 400 BadRequestException with a message", async () => {
     const before = ses.outbox().length;
     // Deliberately malformed: no sender, no recipient, no body, raw content, too many recipients.

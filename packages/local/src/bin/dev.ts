@@ -80,7 +80,7 @@ Try it:
   curl -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\
        -d '{"lines":[{"productId":"<id from /products>","quantity":1}]}' ${stack.apiUrl}/orders
 
-E-mails the app sends land in the local outbox: ${stack.endpoints.ses}/outbox (files in ${devStateDir(root)}/outbox).
+E-mails the app sends land in the local outbox: ${stack.endpoints.ses}/outbox (the 1,000 most recent; every one as a file in ${devStateDir(root)}/outbox).
 Handlers rebuild when you edit packages/core or packages/functions; pages reload when you edit packages/web.
 Ctrl-C stops everything.
 ready: Emporium API on ${stack.apiUrl}

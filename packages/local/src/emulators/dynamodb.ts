@@ -45,9 +45,13 @@ async function answering(emulator: Emulator, child: ChildProcess): Promise<Emula
  * Start fast and small rather than peak throughput: C1 only (C2's compiler threads spent most of
  * DynamoDB Local's start-up CPU — measured 2.2 s to first answer against 5–9 s on this 2-core
  * machine) and the serial collector (no GC threads per core). A development database never
- * runs long enough for C2 to pay off. EMPORIUM_DYNAMODB_JAVA_OPTIONS replaces these flags.
+ * runs long enough for C2 to pay off. A heap that starts at 64 MiB instead of 1/64 of the
+ * machine's memory (378 MiB on this 24 GiB one), grows as it needs and gives back what is over 30% free
+ * after a full collection: a long session's resident memory stays smaller and grows less
+ * (measured alone, 150 s of queries and writes on disk: 218 → 228 MiB against 128 → 132 MiB).
+ * EMPORIUM_DYNAMODB_JAVA_OPTIONS replaces these flags.
  */
-const JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+const JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30";
 
 /**
  * DynamoDB Local's environment: this process's, with telemetry off (it would phone home) and

@@ -10,6 +10,8 @@ export interface SesOptions {
   port: number;
   /** When given, every mail is also written there as a readable `.eml` file. */
   outboxDir?: string;
+  /** How many of the most recent mails the outbox keeps in memory (and lists); default 1,000. */
+  keep?: number;
   log: (line: string) => void;
 }
 
@@ -28,7 +30,7 @@ export interface OutboxMail {
 
 export interface SesEndpoint {
   endpoint: string;
-  /** Every mail sent so far, oldest first. */
+  /** The most recent mails (at most `keep`), oldest first; `outboxDir` has every one. */
   outbox(): OutboxMail[];
   close(): Promise<void>;
 }
@@ -40,15 +42,23 @@ class BadRequest extends Error {}
 const MAX_RECIPIENTS = 50;
 
 /**
+ * A long `bun dev` session sends mails without end (two per order); held in memory, every one
+ * of them would grow the stack's process for as long as it runs. The files keep them all.
+ */
+const KEPT_IN_MEMORY = 1_000;
+
+/**
  * A local Amazon SES v2 for the one call the app makes, `SendEmail` with simple content
  * (REST JSON, `POST /v2/email/outbound-emails`). Nothing is delivered: mails go to an outbox,
- * readable at `GET /outbox` on the same server (JSON) and, with `outboxDir`, as files.
+ * readable at `GET /outbox` on the same server (JSON: the most recent `keep`) and, with
+ * `outboxDir`, as files (every one).
  */
-export async function startSes({ port, outboxDir, log }: SesOptions): Promise<SesEndpoint> {
+export async function startSes({ port, outboxDir, keep = KEPT_IN_MEMORY, log }: SesOptions): Promise<SesEndpoint> {
   if (outboxDir) mkdirSync(outboxDir, { recursive: true });
   const mails: OutboxMail[] = [];
   const accept = (mail: OutboxMail) => {
     mails.push(mail);
+    if (mails.length > keep) mails.splice(0, mails.length - keep);
     const file = outboxDir ? join(outboxDir, emlFileName(mail)) : undefined;
     if (file) writeFileSync(file, toEml(mail));
     log(`mail "${mail.subject}" from ${mail.from} to ${[...mail.to, ...mail.cc, ...mail.bcc].join(", ")}${file ? ` → ${file}` : ""}`);

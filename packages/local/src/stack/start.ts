@@ -128,8 +128,7 @@ export interface Stack {
    * For fault tests: stops one emulator as an outage would, leaving the rest of the stack
    * running, and returns what brings it back on the same port with the data it had. DynamoDB
    * Local and kinesis-local keep data only with `persist: true` (in memory it would be gone);
-   * kinesis-local writes its state once a second and not on a stop, so records it acknowledged
-   * in its last second are lost (Kinesis keeps them): stop it when the stream is quiet.
+   * kinesis-local saves its state when it is stopped, so what it acknowledged survives.
    */
   interrupt(emulator: InterruptibleEmulator): Promise<() => Promise<void>>;
   /** For fault tests: crashes a function's execution environment mid-invocation (FunctionHost.crash). */
