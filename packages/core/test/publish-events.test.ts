@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { GetRecordsCommand, GetShardIteratorCommand, KinesisClient, ListShardsCommand } from "@aws-sdk/client-kinesis";
 import { SNSClient, SubscribeCommand, UnsubscribeCommand } from "@aws-sdk/client-sns";
-import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { CreateQueueCommand, DeleteMessageCommand, DeleteQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { Resource } from "sst";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,7 +85,7 @@ async function recordsSince(iterators: string[]) {
   return records;
 }
 
-/** Every message of the test's queue, until `count` have come (bounded). */
+/** The messages of the test's queue (each deleted once read), until `count` have come (bounded). */
 async function topicMessages(count: number) {
   const messages: { body: OrderEvent; attributes: Record<string, string | undefined> }[] = [];
   for (let round = 0; round < 20 && messages.length < count; round++) {
@@ -97,6 +97,7 @@ async function topicMessages(count: number) {
         body: JSON.parse(message.Body!) as OrderEvent,
         attributes: Object.fromEntries(Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue])),
       });
+      await sqs.send(new DeleteMessageCommand({ QueueUrl: topic.queueUrl, ReceiptHandle: message.ReceiptHandle! }));
     }
   }
   return messages;
