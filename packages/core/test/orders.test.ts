@@ -88,6 +88,18 @@ describe("placing an order", () => {
     expect((await Orders.listMine(buyer)).items).toEqual([]);
   });
 
+  it("throws a write the table refuses for a reason other than a lost race as it is, without retrying it as a conflict", async () => {
+    const a = await product(100, 5);
+    const buyer = customer();
+    // The API's schema refuses a repeated product; past it, the transaction would update one
+    // item twice, which DynamoDB refuses outright (a ValidationException, not a cancellation).
+    const error = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 1 }, { productId: a.id, quantity: 1 }] }).catch((failure: unknown) => failure);
+    expect(error).not.toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({ name: "ValidationException" });
+    expect(await stockOf(a.id)).toBe(5);
+    expect((await Orders.listMine(buyer)).items).toEqual([]);
+  });
+
   it("sells the last unit once when two customers race for it", async () => {
     const last = await product(100, 1);
     const results = await Promise.allSettled([customer(), customer()].map((buyer) => Orders.place(buyer, { lines: [{ productId: last.id, quantity: 1 }] })));
