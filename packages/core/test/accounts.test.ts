@@ -1,35 +1,21 @@
 /**
  * The account flows and the pool's administrative calls against cognito-local: sign-up,
  * confirmation, sign-in, refresh, sign-out, password reset, roles and disabling. Each test
- * signs up addresses of its own. The codes cognito-local "e-mails" are read from its database
- * file, as tests/support/mailbox.ts does. Under `bun run test` the stack's pool also runs its
- * PostConfirmation trigger; nothing here depends on it.
+ * signs up addresses of its own (./support/pool.ts reads the codes cognito-local "e-mails").
+ * Under `bun run test` the stack's pool also runs its PostConfirmation trigger; nothing here
+ * depends on it.
  */
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { AdminGetUserCommand, AdminListGroupsForUserCommand, CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DomainError, ForbiddenError, UnauthenticatedError, ValidationError } from "../src/errors";
 import * as Identity from "../src/identity";
 import { userIdOf } from "../src/identity/sessions";
 import { consume, subjects } from "../src/limits";
+import { address, confirmedUser, latestCode, PASSWORD } from "./support/pool";
 
 const pool = new CognitoIdentityProviderClient({});
 afterAll(() => pool.destroy());
 const { userPoolId } = inject("stack");
-
-const PASSWORD = "Correct-horse-9";
-const address = () => `account-${randomUUID()}@example.com`;
-
-/** The latest code cognito-local "e-mailed" to `email`. */
-function latestCode(email: string): string {
-  const database = JSON.parse(readFileSync(inject("stack").cognitoDatabase, "utf8")) as {
-    Users: Record<string, { Username: string; Attributes: { Name: string; Value: string }[]; ConfirmationCode?: string }>;
-  };
-  const user = Object.values(database.Users).find((candidate) => candidate.Attributes.some((a) => a.Name === "email" && a.Value === email));
-  expect(user?.ConfirmationCode, `a code sent to ${email}`).toMatch(/^\d{6}$/);
-  return user!.ConfirmationCode!;
-}
 
 /** A code that is not the one sent. */
 const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
@@ -43,13 +29,6 @@ async function failure(promise: Promise<unknown>, type: abstract new (...args: n
   expect(error).toBeInstanceOf(type);
   expect((error as Error).message).toBe(message);
   return error as DomainError;
-}
-
-async function confirmedUser(name?: string) {
-  const email = address();
-  await Identity.signUp({ email, password: PASSWORD, ...(name ? { name } : {}) });
-  await Identity.confirmSignUp({ email, code: latestCode(email) });
-  return email;
 }
 
 const attributes = async (email: string) =>
