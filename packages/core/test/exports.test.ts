@@ -21,6 +21,7 @@ import { setSimulatedPayment } from "../src/fulfilment";
 import { newId } from "../src/ids";
 import * as Orders from "../src/orders";
 import * as Products from "../src/products";
+import { withLink } from "./support/links";
 
 const admin: Principal = { userId: `test-exports-admin-${randomUUID()}`, role: "admin", username: "ada" };
 const sqs = new SQSClient({});
@@ -221,6 +222,28 @@ describe("running an export", () => {
       failureReason: "The export did not finish within the worker's time limit on its last attempt; narrow the filter (status, from, to) and request it again.",
     });
     expect(await objectExists(`exports/${last.id}.csv`)).toBe(false);
+  });
+
+  it("leaves a job whose file cannot be written RUNNING for a retry, and ends it FAILED, naming the error, on the last attempt", async () => {
+    const t = era();
+    await ordersAt(t, ["CONFIRMED"]);
+    const missingBucket = `missing-${randomUUID()}`;
+    const retried = await storedJob({ from: iso(t), to: iso(t) });
+    await withLink("Exports", { name: missingBucket }, async () => {
+      await expect(Exports.run(retried.id)).rejects.toMatchObject({ name: "NoSuchBucket" });
+    });
+    expect(await getJob(retried.id)).toMatchObject({ status: "RUNNING" });
+    expect(await getJob(retried.id)).not.toHaveProperty("failureReason");
+
+    const last = await storedJob({ from: iso(t), to: iso(t) });
+    await withLink("Exports", { name: missingBucket }, async () => {
+      await expect(Exports.run(last.id, { lastAttempt: true })).rejects.toMatchObject({ name: "NoSuchBucket" });
+    });
+    expect(await getJob(last.id)).toMatchObject({
+      status: "FAILED",
+      failureReason:
+        "The export could not be written after its last attempt (NoSuchBucket); request it again, and if it keeps failing, tell the operators the job id.",
+    });
   });
 
   it("skips a job that does not exist", async () => {

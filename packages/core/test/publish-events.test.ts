@@ -15,6 +15,7 @@ import { Resource } from "sst";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishOrderEvents, readStreamRecord, type OrderEvent } from "../src/events";
 import { newId } from "../src/ids";
+import { withLink } from "./support/links";
 
 const sqs = new SQSClient({});
 const sns = new SNSClient({});
@@ -118,6 +119,20 @@ describe("publishing order events", () => {
       expect(message.attributes).toEqual({ type: "order.status_changed", status: "SHIPPED" });
     }
 
+    const records = (await recordsSince(before)).filter((record) => record.events.some((event) => events.some((mine) => mine.id === event.id)));
+    expect(records).toEqual([{ partitionKey: events[0]!.data.orderId, events }]);
+  });
+
+  it("reports every event of a call that failed as a whole, on either side, and only those", async () => {
+    const events = shipped(3);
+    // The stream is gone: the topic takes the events, the stream does not.
+    const before = await streamEnd();
+    const streamFailed = await withLink("Analytics", { name: `missing-${randomUUID()}` }, () => publishOrderEvents(events));
+    expect([...streamFailed].sort()).toEqual(events.map((event) => event.id).sort());
+    expect((await topicMessages(events.length)).map((message) => message.body.id).sort()).toEqual(events.map((event) => event.id).sort());
+    // The topic is gone: the stream takes them.
+    const topicFailed = await withLink("OrderEvents", { arn: `${Resource.OrderEvents.arn}-missing` }, () => publishOrderEvents(events));
+    expect([...topicFailed].sort()).toEqual(events.map((event) => event.id).sort());
     const records = (await recordsSince(before)).filter((record) => record.events.some((event) => events.some((mine) => mine.id === event.id)));
     expect(records).toEqual([{ partitionKey: events[0]!.data.orderId, events }]);
   });
