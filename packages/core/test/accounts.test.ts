@@ -140,8 +140,15 @@ describe("resetting a password", () => {
 });
 
 describe("administering users in the pool", () => {
-  const groupsOf = async (email: string) =>
-    ((await pool.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: email }))).Groups ?? []).map((group) => group.GroupName).sort();
+  /**
+   * The groups of a user, asked by their pool username (cognito-local matches group members by the
+   * name asked with, not by the user it resolves; Cognito answers alike for either).
+   */
+  const groupsOf = async (address: string) => {
+    const { Username } = await pool.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: address }));
+    const { Groups = [] } = await pool.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username }));
+    return Groups.map((group) => group.GroupName).sort();
+  };
 
   it("puts a user in exactly the group of their role", async () => {
     const email = await confirmedUser();

@@ -27,8 +27,15 @@ async function member() {
   return { email, userId, profile, session, issuedAt: Date.now() - 1_000 };
 }
 
-const groupsOf = async (username: string) =>
-  ((await pool.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username }))).Groups ?? []).map((group) => group.GroupName);
+/**
+ * The groups of a user, asked by their pool username (cognito-local matches group members by the
+ * name asked with, not by the user it resolves; Cognito answers alike for either).
+ */
+const groupsOf = async (address: string) => {
+  const { Username } = await pool.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: address }));
+  const { Groups = [] } = await pool.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username }));
+  return Groups.map((group) => group.GroupName).sort();
+};
 
 /** Whether an access token of the user issued at `issuedAt` would still be served. */
 const served = async (userId: string, issuedAt: number) => (await consume(subjects.user(userId), limits, issuedAt)).allowed;
