@@ -88,11 +88,11 @@ describe("placing an order", () => {
     expect((await Orders.listMine(buyer)).items).toEqual([]);
   });
 
-  it("throws a write the table refuses for a reason other than a lost race as it is, without retrying it as a conflict", async () => {
+  it("throws a request the table refuses outright as it is, not as a conflict, and takes nothing", async () => {
     const a = await product(100, 5);
     const buyer = customer();
-    // The API's schema refuses a repeated product; past it, the transaction would update one
-    // item twice, which DynamoDB refuses outright (a ValidationException, not a cancellation).
+    // The API's schema refuses a repeated product; past it, DynamoDB refuses to read the same
+    // key twice in one batch (a ValidationException), before any write is tried.
     const error = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 1 }, { productId: a.id, quantity: 1 }] }).catch((failure: unknown) => failure);
     expect(error).not.toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ name: "ValidationException" });
