@@ -16,7 +16,7 @@ export default {
   tsconfigFile: "tsconfig.mutation.json",
   // Each mutant runs only the tests that executed its code in the first (dry) run.
   coverageAnalysis: "perTest",
-  // The machine is shared: two workers, each with its own DynamoDB Local.
+  // The machine is shared: two workers, each with its own emulators (tests/setup/in-process.ts).
   concurrency: 2,
   // Reruns reuse the results of mutants whose code and covering tests did not change.
   incremental: true,
@@ -26,10 +26,10 @@ export default {
   clearTextReporter: { reportScoreTable: true, reportMutants: false, reportTests: false },
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
-  // What the sandbox needs: the packages under test, packages/local (DynamoDB Local for the
+  // What the sandbox needs: the packages under test, packages/local (the emulators for the
   // in-process tests) and tests/setup; not the web app, infra, benches or the end-to-end suites.
   ignorePatterns: ["/.sst", "/.emporium", "/coverage", "/docs", "/infra", "/bench", "/packages/web", "/tests/*", "!/tests/setup"],
-  // DynamoDB Local starts in each worker's first run.
+  // The emulators start in each worker's first run.
   dryRunTimeoutMinutes: 10,
   timeoutMS: 10_000,
   tempDirName: ".stryker-tmp",

@@ -3,9 +3,9 @@ import { defineConfig } from "vitest/config";
 /**
  * The in-process tests only (core and function units, which import the code they test), for
  * mutation testing (stryker.config.mjs): Stryker switches mutants inside this process, so tests
- * that reach code over HTTP in the offline stack's Lambda processes cannot kill one. Their only
- * backing service is DynamoDB Local (tests/setup/in-process.ts). `bun run test` runs these same
- * files under vitest.config.ts, against the full stack.
+ * that reach code over HTTP in the offline stack's Lambda processes cannot kill one. Their
+ * backing services are the emulators alone, without the stack's functions (tests/setup/in-process.ts).
+ * `bun run test` runs these same files under vitest.config.ts, against the full stack.
  */
 export default defineConfig({
   test: {

@@ -5,7 +5,7 @@
  * daily quota around midnight is in ./daily-quota.test.ts.
  */
 import { randomUUID } from "node:crypto";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { consume, defaultLimits, limitKey, limitsSchema, revokeBefore, revokeForever, subjects, type Limits, type Subject } from "../src/limits";
@@ -72,6 +72,48 @@ describe("the rate limit", () => {
     expect(await consume(a, limits, 0, T)).toMatchObject({ allowed: false });
     expect(await consume(b, limits, 0, T)).toMatchObject({ allowed: true });
     expect(limitKey(a)).toEqual({ pk: `LIMIT#${a}`, sk: "LIMIT" });
+  });
+});
+
+/**
+ * Buckets this process has not seen as they are: another execution environment (a Lambda
+ * instance of its own, with its own hint of the bucket's state) used them, or TTL removed one.
+ * The bucket item is written or deleted directly, as that other environment or TTL would.
+ */
+describe("buckets changed elsewhere", () => {
+  const limits: Limits = { rate: 1, burst: 3, daily: 1000 };
+  const leftBusy = async (subject: Subject, tat: number) =>
+    documentClient().send(new PutCommand({ TableName: tableName(), Item: { ...limitKey(subject), tat, d20270615: 1, expiresAt: Math.floor(T / 1000) + TWO_DAYS } }));
+
+  it("admits a request into a bucket another environment left busy but not full, counting what remains from its state", async () => {
+    // One request in flight (its tat an interval ahead): two more fit.
+    const once = fresh();
+    await leftBusy(once, T + 1_000);
+    expect(await consume(once, limits, 0, T)).toEqual({ allowed: true, limit: 3, remaining: 1, resetSeconds: 2 });
+    // Two in flight: the last one fits exactly.
+    const twice = fresh();
+    await leftBusy(twice, T + 2_000);
+    expect(await consume(twice, limits, 0, T)).toEqual({ allowed: true, limit: 3, remaining: 0, resetSeconds: 3 });
+    expect((await bucket(twice)).tat).toBe(T + 3_000);
+    // Full: refused, and told to wait one interval.
+    const full = fresh();
+    await leftBusy(full, T + 3_000);
+    expect(await consume(full, limits, 0, T)).toEqual({ allowed: false, reason: "rate", limit: 3, remaining: 0, resetSeconds: 3, retryAfterSeconds: 1 });
+  });
+
+  it("starts afresh when the bucket this environment last saw busy was removed meanwhile", async () => {
+    const subject = fresh();
+    expect(await consume(subject, limits, 0, T)).toMatchObject({ allowed: true, remaining: 2 });
+    expect(await consume(subject, limits, 0, T)).toMatchObject({ allowed: true, remaining: 1 });
+    await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: limitKey(subject) }));
+    // This environment expects a busy bucket; the table has none: a full burst again.
+    expect(await consume(subject, limits, 0, T)).toEqual({ allowed: true, limit: 3, remaining: 2, resetSeconds: 1 });
+  });
+
+  it("throws a write the table refuses for a reason other than the bucket's state, rather than deciding on it", async () => {
+    // A partition key over DynamoDB's 2,048 bytes: a ValidationException, not a failed condition.
+    const oversized = subjects.apiKey(`test-limits-${"x".repeat(2_100)}`);
+    await expect(consume(oversized, limits, 0, T)).rejects.toMatchObject({ name: "ValidationException" });
   });
 });
 
