@@ -2,10 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { TestProject } from "vitest/node";
 import { SIMULATED_PROVIDER } from "@emporium/core/fulfilment";
-import { idempotencyTableDefinition } from "@emporium/core/table";
 import { startCognito } from "../../packages/local/src/emulators/cognito.ts";
 import { startDynamo } from "../../packages/local/src/emulators/dynamodb.ts";
 import { startFauxqsEmulator } from "../../packages/local/src/emulators/fauxqs.ts";
@@ -14,7 +12,7 @@ import { freePorts } from "../../packages/local/src/emulators/ports.ts";
 import { startSes } from "../../packages/local/src/emulators/ses.ts";
 import { provisionUserPool } from "../../packages/local/src/provision/cognito.ts";
 import { provisionMessaging } from "../../packages/local/src/provision/messaging.ts";
-import { provisionTable } from "../../packages/local/src/provision/table.ts";
+import { provisionTables } from "../../packages/local/src/provision/table.ts";
 import { APP, functionEnvironment, REGION } from "../../packages/local/src/stack/environment.ts";
 import { loadSecrets } from "../../packages/local/src/stack/secrets.ts";
 import { LOCAL_CREDENTIALS } from "../../packages/local/src/local-account.ts";
@@ -47,12 +45,7 @@ export default async function setup(project: TestProject) {
     const tableName = `${APP.name}-${APP.stage}-Table`;
     const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
     const tables = started(startDynamo({ port: dynamoPort!, log: quiet }), (dynamo) => () => dynamo.stop()).then(async (dynamo) => {
-      const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
-      try {
-        await Promise.all([provisionTable(client, tableName), provisionTable(client, idempotencyTableName, idempotencyTableDefinition)]);
-      } finally {
-        client.destroy();
-      }
+      await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName });
       return dynamo;
     });
     const pool = started(startCognito({ port: cognitoPort!, dataDir: cognitoDir, log: quiet }), (cognito) => () => cognito.stop()).then(async (cognito) => {

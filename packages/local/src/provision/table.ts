@@ -1,12 +1,13 @@
 import {
   CreateTableCommand,
+  DynamoDBClient,
   DescribeTableCommand,
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
-  type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
-import { tableDefinition, type TableShape } from "@emporium/core/table";
+import { idempotencyTableDefinition, tableDefinition, type TableShape } from "@emporium/core/table";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
 
 const attributeType = { string: "S", number: "N", binary: "B" } as const;
 const streamViewType = {
@@ -56,4 +57,14 @@ export async function provisionTable(client: DynamoDBClient, name: string, defin
     await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: definition.ttl, Enabled: true } }));
   }
   return { streamArn: TableDescription?.LatestStreamArn };
+}
+
+/** The application's two tables (its single table and the idempotency records) on DynamoDB Local at `endpoint`. */
+export async function provisionTables(endpoint: string, names: { tableName: string; idempotencyTableName: string }): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    await Promise.all([provisionTable(client, names.tableName), provisionTable(client, names.idempotencyTableName, idempotencyTableDefinition)]);
+  } finally {
+    client.destroy();
+  }
 }

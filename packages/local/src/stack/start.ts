@@ -1,9 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { METER_FLAG } from "@emporium/core/aws";
-import { idempotencyTableDefinition } from "@emporium/core/table";
 import { DEFAULT_HOLD_MINUTES } from "@emporium/core/orders";
 import { SIMULATED_PROVIDER } from "@emporium/core/fulfilment";
 import {
@@ -33,7 +31,7 @@ import { provisionUserPool } from "../provision/cognito";
 import { startEventSources, type EventSources } from "../event-sources";
 import { provisionMessaging, type MessagingResources } from "../provision/messaging";
 import { eventSourceMappings } from "./mappings";
-import { provisionTable } from "../provision/table";
+import { provisionTables } from "../provision/table";
 import { seedPoolUsers, seedUsers, startSeeder, type SeedUser } from "../seed";
 import { APP, functionEnvironment, REGION, seedEnvironment, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
@@ -233,12 +231,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           "warning",
           `DynamoDB Local listens on every network interface (port ${ports.dynamodb}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
         );
-        const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
-        try {
-          await Promise.all([provisionTable(client, tableName), provisionTable(client, idempotencyTableName, idempotencyTableDefinition)]);
-        } finally {
-          client.destroy();
-        }
+        await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName });
         return dynamo;
       }),
     );
