@@ -49,6 +49,8 @@ export interface SpawnedEmulators {
   dynamodb: SpawnedEmulator;
   cognito: SpawnedEmulator;
   kinesis: SpawnedEmulator;
+  /** Spawns DynamoDB Local or kinesis-local again as it was spawned (same port, same data), for a fault test's restart. */
+  respawn(emulator: "dynamodb" | "kinesis"): Promise<SpawnedEmulator>;
 }
 
 export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmulators> {
@@ -56,7 +58,11 @@ export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmul
   const runDir = options.persist ? stateDir : join(stateDir, "runs", `${process.pid}-${Date.now()}`);
   const ports = await namedPorts(options.ports);
   const dataDir = (name: "dynamodb" | "kinesis") => (options.persist ? emulatorDataDir(stateDir, name) : undefined);
-  const dynamodb = spawnDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) });
+  const respawn = async (emulator: "dynamodb" | "kinesis"): Promise<SpawnedEmulator> =>
+    emulator === "dynamodb"
+      ? spawnDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) })
+      : spawnKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line), yieldCpu: options.dynamodbFirst });
+  const dynamodb = await respawn("dynamodb");
   const [{ triggers }, { newCredentials }] = await Promise.all([import("@emporium/functions/manifest"), import("../lambda-api/signing")]);
   const lambdaCredentials = newCredentials();
   const cognito = spawnCognito({
@@ -68,13 +74,13 @@ export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmul
     lambdaCredentials,
     yieldCpu: options.dynamodbFirst,
   });
-  const kinesis = await spawnKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line), yieldCpu: options.dynamodbFirst }).catch(
+  const kinesis = await respawn("kinesis").catch(
     async (error: unknown) => {
       await Promise.all([dynamodb.emulator.stop(), cognito.emulator.stop()]);
       throw error;
     },
   );
-  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, cognito, kinesis };
+  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, cognito, kinesis, respawn };
 }
 
 /** The ports to listen on, by name; each 0 becomes a free port. */

@@ -18,10 +18,8 @@ import {
   type BucketCorsRule,
   type Setting,
 } from "@emporium/functions/manifest";
-import { startDynamo } from "../emulators/dynamodb";
 import { startFauxqsEmulator } from "../emulators/fauxqs";
 import { startS3Notifications } from "../s3-notifications";
-import { startKinesis } from "../emulators/kinesis";
 import { startSes } from "../emulators/ses";
 import { FunctionHost, type FunctionMetrics } from "../functions/host";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
@@ -36,7 +34,6 @@ import { seedPoolUsers, seedUsers, startSeeder, type SeedUser } from "../seed";
 import { APP, functionEnvironment, REGION, seedEnvironment, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
 import { spawnEmulators, type SpawnedEmulators, type StackPorts } from "./spawn";
-import { emulatorDataDir } from "./state-layout";
 import { LOCAL_CREDENTIALS } from "../local-account";
 
 export interface StackOptions {
@@ -193,13 +190,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       );
     const tableName = `${APP.name}-${APP.stage}-Table`;
     const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
-    const dataDir = (name: "dynamodb" | "kinesis") => (options.persist ? emulatorDataDir(stateDir, name) : undefined);
-    const startDynamoDB = () => startDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) });
     const dynamoStarted = started(spawned.dynamodb.answering(), "DynamoDB Local", "dynamodb");
     const cognitoStarted = started(spawned.cognito.answering(), "cognito-local");
     const fauxqsStarted = started(startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }));
-    const startKinesisLocal = () =>
-      startKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line), yieldCpu: options.dynamodbFirst });
     const kinesisStarted = started(spawned.kinesis.answering(), "kinesis-local", "kinesis");
     const sesStarted = started(
       startSes({ port: ports.ses, outboxDir: join(runDir, "outbox"), log: (line) => options.log("ses", line) }).then((ses) => ({ ...ses, stop: () => ses.close() })),
@@ -386,7 +379,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         await current[emulator]!.stop();
         options.log("stack", `${emulator} stopped (interrupted)`);
         return async () => {
-          current[emulator] = await (emulator === "dynamodb" ? startDynamoDB() : startKinesisLocal());
+          current[emulator] = await (await spawned.respawn(emulator)).answering();
           options.log("stack", `${emulator} started again`);
         };
       },
