@@ -1,6 +1,6 @@
 "use strict";
 /*
- * Preloaded into cognito-local 5.3.0 (`node --require`, see ./cognito.ts) to add the Cognito
+ * Loaded before cognito-local 5.3.0 (bundled in front of it, see ./cognito-program.ts) to add the Cognito
  * actions the app calls that it lacks: ResendConfirmationCode and AdminUserGlobalSignOut. cognito-local dispatches
  * on its exported `Targets` table (server/Router.js looks each x-amz-target up there at request
  * time), so an entry added here is served like its own, with its services (pool store, code

@@ -1,8 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cognitoProgram } from "./cognito-program";
 import { own, whenReady, yieldCpu, type Emulator, type SpawnedEmulator } from "./process";
 import { LOCAL_REGION } from "../local-account";
 
@@ -24,7 +23,7 @@ export interface CognitoOptions {
  * cognito-local: Cognito user pools over the real wire protocol, signing RS256 tokens with a
  * published key. Its issuer is `http://127.0.0.1:<port>/<poolId>`.
  *
- * What 5.3.0 lacks is added by ./cognito-local-targets.cjs, preloaded into its process:
+ * What 5.3.0 lacks is added by ./cognito-local-targets.cjs, loaded before it (./cognito-program.ts):
  * ResendConfirmationCode, and AdminUserGlobalSignOut (every refresh token of the user stops
  * working, as in Cognito; a password reset and a role change call it). RevokeToken is its own: it removes the refresh token from the user,
  * so refreshing with it fails from then on (NotAuthorizedException), as in Cognito. Unlike
@@ -33,11 +32,11 @@ export interface CognitoOptions {
  * the API's JWT authorizer checks signatures only, in AWS as offline.
  */
 export async function startCognito(options: CognitoOptions): Promise<Emulator> {
-  return spawnCognito(options).answering();
+  return (await spawnCognito(options)).answering();
 }
 
 /** Writes cognito-local's configuration and starts its process; `answering()` waits for it to serve. */
-export function spawnCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint, lambdaCredentials, yieldCpu: yielding = false }: CognitoOptions): SpawnedEmulator {
+export async function spawnCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint, lambdaCredentials, yieldCpu: yielding = false }: CognitoOptions): Promise<SpawnedEmulator> {
   mkdirSync(join(dataDir, ".cognito"), { recursive: true });
   const config = {
     TokenConfig: { IssuerDomain: `http://127.0.0.1:${port}` },
@@ -47,10 +46,9 @@ export function spawnCognito({ port, dataDir, log, triggers = {}, lambdaEndpoint
   };
   // It holds the run's Lambda credentials: readable by this user only.
   writeFileSync(join(dataDir, ".cognito", "config.json"), JSON.stringify(config, null, 2), { mode: 0o600 });
-  const entry = createRequire(import.meta.url).resolve("cognito-local/lib/bin/start.js");
-  const extensions = fileURLToPath(new URL("./cognito-local-targets.cjs", import.meta.url));
+  const program = await cognitoProgram();
   // Always Node, whatever runs this file: cognito-local is a Node program.
-  const child = spawn("node", ["--require", extensions, entry], {
+  const child = spawn("node", [program], {
     cwd: dataDir,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],

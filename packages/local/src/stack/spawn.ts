@@ -65,22 +65,25 @@ export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmul
   const dynamodb = await respawn("dynamodb");
   const [{ triggers }, { newCredentials }] = await Promise.all([import("@emporium/functions/manifest"), import("../lambda-api/signing")]);
   const lambdaCredentials = newCredentials();
-  const cognito = spawnCognito({
-    port: ports.cognito,
-    dataDir: join(runDir, "cognito"),
-    log: (line) => options.log("cognito", line),
-    triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
-    lambdaEndpoint: `http://127.0.0.1:${ports.lambda}`,
-    lambdaCredentials,
-    yieldCpu: options.dynamodbFirst,
-  });
-  const kinesis = await respawn("kinesis").catch(
-    async (error: unknown) => {
-      await Promise.all([dynamodb.emulator.stop(), cognito.emulator.stop()]);
-      throw error;
-    },
-  );
-  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, cognito, kinesis, respawn };
+  // Side by side: cognito-local's program may have to be built first (once per version).
+  const [cognito, kinesis] = await Promise.allSettled([
+    spawnCognito({
+      port: ports.cognito,
+      dataDir: join(runDir, "cognito"),
+      log: (line) => options.log("cognito", line),
+      triggers: Object.fromEntries(Object.entries(triggers).map(([trigger, spec]) => [trigger, spec.name])),
+      lambdaEndpoint: `http://127.0.0.1:${ports.lambda}`,
+      lambdaCredentials,
+      yieldCpu: options.dynamodbFirst,
+    }),
+    respawn("kinesis"),
+  ]);
+  if (cognito.status === "rejected" || kinesis.status === "rejected") {
+    const started = [dynamodb, ...[cognito, kinesis].flatMap((spawn) => (spawn.status === "fulfilled" ? [spawn.value] : []))];
+    await Promise.all(started.map((spawned) => spawned.emulator.stop()));
+    throw cognito.status === "rejected" ? cognito.reason : (kinesis as PromiseRejectedResult).reason;
+  }
+  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, cognito: cognito.value, kinesis: kinesis.value, respawn };
 }
 
 /** The ports to listen on, by name; each 0 becomes a free port. */
