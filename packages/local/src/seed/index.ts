@@ -32,7 +32,10 @@ export const SEEDED = "seeded ";
 export interface Seeder {
   /** Sends its environment; resolves with how many products it wrote (0 when the table had a catalogue). */
   catalogue(environment: Record<string, string>): Promise<number>;
-  /** Sends the profiles; resolves with how many it wrote once the seed has exited. */
+  /**
+   * Sends the profiles (after the environment, whenever it is called); the seed writes them
+   * beside the catalogue. Resolves with how many it wrote once the seed has exited.
+   */
   profiles(profiles: SeedProfile[]): Promise<number>;
   stop(): Promise<void>;
 }
@@ -59,6 +62,9 @@ export function startSeeder(log: (line: string) => void, options: { yieldCpu?: b
     child.once("close", (code) => resolve(code));
     child.once("error", (error) => (log(`the seed could not start: ${error.message}`), resolve(null)));
   });
+  // The seed reads its environment first, then the profiles.
+  let environmentSent!: () => void;
+  const sent = new Promise<void>((resolve) => (environmentSent = resolve));
   const failed = (code: number | null) => new Error(`the seed failed (exit ${code}); its output is in the stack's log`);
   const answer = (key: "products" | "profiles") =>
     new Promise<number>((resolve, reject) => {
@@ -74,9 +80,11 @@ export function startSeeder(log: (line: string) => void, options: { yieldCpu?: b
   return {
     catalogue(environment) {
       child.stdin.write(`${JSON.stringify({ environment })}\n`);
+      environmentSent();
       return answer("products");
     },
     async profiles(profiles) {
+      await sent;
       child.stdin.end(`${JSON.stringify({ profiles })}\n`);
       const written = await answer("profiles");
       const code = await closed;

@@ -3,7 +3,8 @@
  * it with the emulators, so its code has loaded by the time the table exists. It reads two
  * lines on stdin: first its environment (the table's: ../stack/environment.ts `seedEnvironment`),
  * on which it writes the catalogue at once; then the development users' profiles, once the user
- * pool has them. It answers each with one `seeded` line and exits.
+ * pool has them, which it writes while the catalogue may still be going in. It answers each with
+ * one `seeded` line and exits.
  */
 import { createInterface } from "node:readline";
 // Core reads its configuration (resources, endpoints) on first use, not on import: it loads
@@ -20,6 +21,7 @@ async function next<K extends keyof SeedMessage>(key: K): Promise<SeedMessage[K]
 
 // This process is the seed's alone: the environment it is sent is its own.
 Object.assign(process.env, await next("environment"));
-process.stdout.write(`${SEEDED}${JSON.stringify({ products: await seedCatalogue() })}\n`);
-process.stdout.write(`${SEEDED}${JSON.stringify({ profiles: await seedProfiles(await next("profiles")) })}\n`);
+const answer = (written: Partial<Record<"products" | "profiles", number>>) => process.stdout.write(`${SEEDED}${JSON.stringify(written)}\n`);
+// The profiles go in beside the catalogue, as soon as they arrive: neither needs the other.
+await Promise.all([seedCatalogue().then((products) => answer({ products })), next("profiles").then(seedProfiles).then((profiles) => answer({ profiles }))]);
 process.exit(0);

@@ -282,9 +282,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (Array.isArray(options.buildOnStart)) host.startEnvironments(options.buildOnStart).catch(() => undefined); // a failure shows on first invocation
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
 
-    // The profiles once the pool has its users and the catalogue is in; the gateway and the
-    // event sources need only what is provisioned: all at once.
-    const seeded = step(Promise.all([catalogueSeeded, poolUsersSeeded]).then(([, profiles]) => seeder.profiles(profiles)));
+    // The profiles once the pool has its users, beside the catalogue; the gateway and the event
+    // sources need only what is provisioned: all at once.
+    const seeded = step(Promise.all([catalogueSeeded, poolUsersSeeded.then((profiles) => seeder.profiles(profiles))]));
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
