@@ -12,6 +12,8 @@ export interface KinesisOptions {
   log: (line: string) => void;
   /** Runs it at a lower CPU priority (see `yieldCpu`). */
   yieldCpu?: boolean;
+  /** Ports other processes of the stack are about to listen on, which its TLS port must not take. */
+  reservedPorts?: number[];
 }
 
 /*
@@ -52,11 +54,13 @@ export async function startKinesis(options: KinesisOptions): Promise<Emulator> {
 }
 
 /** Starts kinesis-local's process; `answering()` waits for it to serve. */
-export async function spawnKinesis({ port, dataDir, log, yieldCpu: yielding = false }: KinesisOptions): Promise<SpawnedEmulator> {
+export async function spawnKinesis({ port, dataDir, log, yieldCpu: yielding = false, reservedPorts = [] }: KinesisOptions): Promise<SpawnedEmulator> {
   const require = createRequire(import.meta.url);
   const main = require.resolve("kinesis-local/main.js");
-  // kinesis-local always serves TLS as well: that port goes unused, but must be free and not the plain one.
-  const tlsPort = (await freePorts(2)).find((candidate) => candidate !== port)!;
+  // kinesis-local always serves TLS as well: that port goes unused, but must be free, and neither
+  // its plain port nor one that another emulator, picked free a moment ago, has yet to bind.
+  const taken = new Set([port, ...reservedPorts]);
+  const tlsPort = (await freePorts(taken.size + 1)).find((candidate) => !taken.has(candidate))!;
   // Always Node, whatever runs this file: kinesis-local is a Node program. --optimize-for-size:
   // each save builds its whole state as JSON, and V8's default heap growth let that garbage
   // pile up between collections (measured with 4,700 records: 450–610 MiB resident, against

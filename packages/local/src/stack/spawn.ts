@@ -61,7 +61,13 @@ export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmul
   const respawn = async (emulator: "dynamodb" | "kinesis"): Promise<SpawnedEmulator> =>
     emulator === "dynamodb"
       ? spawnDynamo({ port: ports.dynamodb, dataDir: dataDir("dynamodb"), log: (line) => options.log("dynamodb", line) })
-      : spawnKinesis({ port: ports.kinesis, dataDir: dataDir("kinesis"), log: (line) => options.log("kinesis", line), yieldCpu: options.dynamodbFirst });
+      : spawnKinesis({
+          port: ports.kinesis,
+          dataDir: dataDir("kinesis"),
+          log: (line) => options.log("kinesis", line),
+          yieldCpu: options.dynamodbFirst,
+          reservedPorts: Object.values(ports),
+        });
   const dynamodb = await respawn("dynamodb");
   const [{ triggers }, { newCredentials }] = await Promise.all([import("@emporium/functions/manifest"), import("../lambda-api/signing")]);
   const lambdaCredentials = newCredentials();
