@@ -44,11 +44,11 @@ export function createTableInput(name: string, definition: TableShape = tableDef
   };
 }
 
-/** Creates a table unless it exists (persistent `bun dev` data), then turns on its TTL. */
-export async function provisionTable(client: DynamoDBClient, name: string, definition: TableShape = tableDefinition): Promise<{ streamArn?: string }> {
+/** Creates a table unless it exists (persistent `bun dev` data), then turns on its TTL; `created` says which. */
+export async function provisionTable(client: DynamoDBClient, name: string, definition: TableShape = tableDefinition): Promise<{ streamArn?: string; created: boolean }> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-    return { streamArn: Table?.LatestStreamArn };
+    return { streamArn: Table?.LatestStreamArn, created: false };
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -56,14 +56,18 @@ export async function provisionTable(client: DynamoDBClient, name: string, defin
   if (definition.ttl) {
     await client.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: definition.ttl, Enabled: true } }));
   }
-  return { streamArn: TableDescription?.LatestStreamArn };
+  return { streamArn: TableDescription?.LatestStreamArn, created: true };
 }
 
-/** The application's two tables (its single table and the idempotency records) on DynamoDB Local at `endpoint`. */
-export async function provisionTables(endpoint: string, names: { tableName: string; idempotencyTableName: string }): Promise<void> {
+/**
+ * The application's two tables (its single table and the idempotency records) on DynamoDB Local
+ * at `endpoint`. Resolves with whether the single table was created now (it is empty).
+ */
+export async function provisionTables(endpoint: string, names: { tableName: string; idempotencyTableName: string }): Promise<{ created: boolean }> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
-    await Promise.all([provisionTable(client, names.tableName), provisionTable(client, names.idempotencyTableName, idempotencyTableDefinition)]);
+    const [table] = await Promise.all([provisionTable(client, names.tableName), provisionTable(client, names.idempotencyTableName, idempotencyTableDefinition)]);
+    return { created: table.created };
   } finally {
     client.destroy();
   }

@@ -7,10 +7,13 @@ import * as Users from "@emporium/core/users";
 import { catalogue } from "./catalogue";
 import type { SeedProfile } from "./index";
 
-/** The catalogue, when the table has none yet (a persisted `bun dev` keeps its own). */
-export async function seedCatalogue(): Promise<number> {
-  const existing = await Products.list(1);
-  if (existing.items.length > 0) return 0;
+/**
+ * The catalogue, when the table has none yet (a persisted `bun dev` keeps its own). A table
+ * created by this start has none: not looking saves DynamoDB Local its first query, which took
+ * 0.32–0.46 s of a first start (the whole catalogue then takes 0.37–0.41 s).
+ */
+export async function seedCatalogue({ emptyTable = false } = {}): Promise<number> {
+  if (!emptyTable && (await Products.list(1)).items.length > 0) return 0;
   // Each create takes its id before its first await, so ids (the listing order) follow the
   // catalogue's order although the writes run at once.
   await Promise.all(catalogue.map((product) => Products.create(product)));

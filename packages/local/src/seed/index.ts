@@ -18,11 +18,15 @@ export interface SeedProfile {
   role: Role;
 }
 
-/** What the stack sends the seed process (./main.ts), one line each, in this order. */
-export interface SeedMessage {
-  /** The environment it runs with: the table's (../stack/environment.ts `seedEnvironment`). */
-  environment: Record<string, string>;
-  profiles: SeedProfile[];
+/** What the stack sends the seed process (./main.ts): two lines, the table's first. */
+export interface SeedMessages {
+  table: {
+    /** The environment it runs with: the table's (../stack/environment.ts `seedEnvironment`). */
+    environment: Record<string, string>;
+    /** The table was created by this start, so it holds no catalogue: no need to look. */
+    emptyTable: boolean;
+  };
+  profiles: { profiles: SeedProfile[] };
 }
 
 /** How the seed's answers start, among whatever core logs on its standard output. */
@@ -31,7 +35,7 @@ export const SEEDED = "seeded ";
 /** A seed process that has started and waits for its environment. */
 export interface Seeder {
   /** Sends its environment; resolves with how many products it wrote (0 when the table had a catalogue). */
-  catalogue(environment: Record<string, string>): Promise<number>;
+  catalogue(environment: Record<string, string>, table: { emptyTable: boolean }): Promise<number>;
   /**
    * Sends the profiles (after the environment, whenever it is called); the seed writes them
    * beside the catalogue. Resolves with how many it wrote once the seed has exited.
@@ -78,14 +82,14 @@ export function startSeeder(log: (line: string) => void, options: { yieldCpu?: b
       void closed.then((code) => (answered.delete(wake), reject(failed(code))));
     });
   return {
-    catalogue(environment) {
-      child.stdin.write(`${JSON.stringify({ environment })}\n`);
+    catalogue(environment, { emptyTable }) {
+      child.stdin.write(`${JSON.stringify({ environment, emptyTable } satisfies SeedMessages["table"])}\n`);
       environmentSent();
       return answer("products");
     },
     async profiles(profiles) {
       await sent;
-      child.stdin.end(`${JSON.stringify({ profiles })}\n`);
+      child.stdin.end(`${JSON.stringify({ profiles } satisfies SeedMessages["profiles"])}\n`);
       const written = await answer("profiles");
       const code = await closed;
       if (code !== 0) throw failed(code);

@@ -224,13 +224,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           "warning",
           `DynamoDB Local listens on every network interface (port ${ports.dynamodb}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
         );
-        await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName });
-        return dynamo;
+        const { created } = await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName });
+        return { dynamo, created };
       }),
     );
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
     // The seed reads only the table: the catalogue goes in while the other emulators still start.
-    const catalogueSeeded = step(tablesProvisioned.then((dynamo) => seeder.catalogue({ ...seedEnvironment({ tableName, ...secrets }, dynamo.endpoint), ...passThrough() })));
+    const catalogueSeeded = step(
+      tablesProvisioned.then(({ dynamo, created }) =>
+        seeder.catalogue({ ...seedEnvironment({ tableName, ...secrets }, dynamo.endpoint), ...passThrough() }, { emptyTable: created }),
+      ),
+    );
     const poolProvisioned = step(
       cognitoStarted.then(async (cognito) => {
         const client = new CognitoIdentityProviderClient({ endpoint: cognito.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
@@ -250,7 +254,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return { fauxqs, kinesis: await kinesisStarted, messaging };
       }),
     );
-    const [dynamo, { cognito, client: cognitoClient, userPoolId, clientId }, { fauxqs, kinesis, messaging }, ses] = await Promise.all([
+    const [{ dynamo }, { cognito, client: cognitoClient, userPoolId, clientId }, { fauxqs, kinesis, messaging }, ses] = await Promise.all([
       tablesProvisioned,
       poolProvisioned,
       messagingProvisioned,
