@@ -8,19 +8,23 @@
  *                         SOAK_WARM_UP_SECONDS=s of the same mix that is not measured (default 60)
  *                         SOAK_SAMPLE_SECONDS=s: how often memory is sampled (default 5)
  *                         SOAK_WINDOW_SECONDS=s: the windows compared (default 60)
+ *                         SOAK_HEAP_SECONDS=s: how often the stack's process reports its heaps (default 15)
  *                         LOAD_CONNECTIONS=n: concurrent connections (default 32)
  *                         BENCH_KEEP=1: keep the stack's log and every sample (their directory is printed)
  *
  * Growth is the median resident memory of the last window of the soak against the median of its
- * first window, per process and for the whole tree. Exits non-zero when the tree grew by more
+ * first window, per process and for the whole tree. The stack's own process is also split into
+ * its JavaScript heaps (its thread's, and each function environment's: bun:jsc's heap capacity)
+ * and the rest of its resident memory (native: JIT code, the allocator, buffers, thread stacks). Exits non-zero when the tree grew by more
  * than 5%, when the mix got a non-2xx answer or a connection error, or when the stack fails.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLASSES, FIGURE_HEADER, figureRow, mixCycle, mixRequests, mixShares, MixTally, runLoad, startMixStack } from "./load-mix";
 import { describeMachine, loadAverage } from "./machine";
 import { processTree, type ProcessMemory } from "./process-tree";
+import type { HeapSample } from "./stack-process";
 import { quantile } from "./stats";
 import { positiveSetting } from "./settings";
 import { renderTable } from "./table";
@@ -31,6 +35,7 @@ const SECONDS = positiveSetting("SOAK_SECONDS", 600);
 const WARM_UP_SECONDS = positiveSetting("SOAK_WARM_UP_SECONDS", 60);
 const SAMPLE_SECONDS = positiveSetting("SOAK_SAMPLE_SECONDS", 5);
 const WINDOW_SECONDS = positiveSetting("SOAK_WINDOW_SECONDS", 60);
+const HEAP_SECONDS = positiveSetting("SOAK_HEAP_SECONDS", 15);
 const CONNECTIONS = positiveSetting("LOAD_CONNECTIONS", 32);
 const MAX_GROWTH = 0.05;
 if (2 * WINDOW_SECONDS > SECONDS) throw new Error(`SOAK_SECONDS (${SECONDS}) must hold two windows of SOAK_WINDOW_SECONDS (${WINDOW_SECONDS})`);
@@ -46,7 +51,12 @@ console.log(`${started.toISOString()}: ${describeMachine()}`);
 // The stack as `bun dev` runs it: a soak asks whether a long session leaks, so DynamoDB Local keeps
 // the orders it is sent on disk (in memory, its heap would grow with the data by design) and the
 // build service stops when idle.
-const { stack, targets } = await startMixStack(CONNECTIONS, join(workDir, "stack.log"), { asDev: true, stateDir: join(workDir, "state") });
+const heapFile = join(workDir, "heaps.jsonl");
+const { stack, targets } = await startMixStack(CONNECTIONS, join(workDir, "stack.log"), {
+  asDev: true,
+  stateDir: join(workDir, "state"),
+  heapLog: { file: heapFile, everySeconds: HEAP_SECONDS },
+});
 let failed = false;
 try {
   const settings = { connections: CONNECTIONS, pipelining: 1 };
@@ -57,6 +67,7 @@ try {
   console.log(`soaking: ${SECONDS} s of the mix, resident memory of the stack's ${processTree(stack.pid).length} processes every ${SAMPLE_SECONDS} s …`);
   const samples: Sample[] = [];
   const soakStarted = performance.now();
+  const soakStartedAt = Date.now();
   const sample = () => samples.push({ atSeconds: (performance.now() - soakStarted) / 1000, processes: processTree(stack.pid) });
   sample();
   const sampler = setInterval(sample, SAMPLE_SECONDS * 1000);
@@ -106,6 +117,7 @@ try {
     samples.filter((s) => s.atSeconds >= minute * 60 && (s.atSeconds < (minute + 1) * 60 || minute === minuteCount - 1)),
   );
   console.log(renderTable(minutes.map((_, minute) => `${minute}–${minute + 1}`), [minutes.map((window) => ((medianOf(window, total) ?? Number.NaN) / MiB).toFixed(0))]));
+  if (existsSync(heapFile)) printHeapSplit(heapFile, soakStartedAt, end);
   console.log(`\ntotal growth ${(growth * 100).toFixed(2)}% (target ≤ ${MAX_GROWTH * 100}%): ${growth <= MAX_GROWTH ? "within" : "over"}`);
   if (growth > MAX_GROWTH) failed = true;
   console.log(`load average at the end: ${loadAverage()}; ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all`);
@@ -115,3 +127,47 @@ try {
   else rmSync(workDir, { recursive: true, force: true });
 }
 if (failed) process.exit(1);
+
+/**
+ * The stack's own process, split: its thread's JavaScript heap, its function environments'
+ * heaps (each a worker thread with a heap of its own) and the rest of its resident memory, from
+ * the samples it wrote during the soak. Heap capacity is what bun:jsc holds for the heap, live
+ * objects and garbage not yet collected. Samples in which an environment did not answer (busy
+ * past the report's timeout) are left out, so that every sample sums the same environments.
+ */
+function printHeapSplit(file: string, soakStartedAt: number, endSeconds: number) {
+  const all = readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as HeapSample);
+  const during = all.filter((sample) => sample.at >= soakStartedAt);
+  const environments = Math.max(0, ...during.map((sample) => Object.keys(sample.functions).length));
+  const complete = during.filter((sample) => Object.keys(sample.functions).length === environments);
+  if (complete.length === 0) return console.log("\nNo heap samples of the stack's process during the soak.");
+  const MiB = 1024 ** 2;
+  const seconds = (sample: HeapSample) => (sample.at - soakStartedAt) / 1000;
+  const parts: [string, (sample: HeapSample) => number][] = [
+    ["resident memory", (sample) => sample.memoryUsage.rss],
+    ["its thread's JS heap (gateway, event sources, fauxqs, SES)", (sample) => sample.main.heapCapacity],
+    [`${environments} function environments' JS heaps`, (sample) => Object.values(sample.functions).reduce((sum, heap) => sum + heap.heapCapacity, 0)],
+    [
+      "the rest (native: JIT code, allocator, buffers, stacks)",
+      (sample) => sample.memoryUsage.rss - sample.main.heapCapacity - Object.values(sample.functions).reduce((sum, heap) => sum + heap.heapCapacity, 0),
+    ],
+  ];
+  const window = (from: number, to: number) => complete.filter((sample) => seconds(sample) >= from && seconds(sample) <= to);
+  const first = window(0, WINDOW_SECONDS);
+  const last = window(endSeconds - WINDOW_SECONDS, endSeconds);
+  const median = (samples: HeapSample[], pick: (sample: HeapSample) => number) => (samples.length > 0 ? quantile(samples.map(pick), 0.5) : Number.NaN);
+  const minutes = Array.from({ length: Math.max(1, Math.floor(endSeconds / 60)) }, (_, minute) => window(minute * 60, (minute + 1) * 60));
+  console.log(
+    `\nThe stack's process, split (its own heap samples every ${HEAP_SECONDS} s, ${complete.length} of ${during.length} complete; ` +
+      `first ${WINDOW_SECONDS} s: ${first.length}, last: ${last.length}), MiB:`,
+  );
+  console.log(
+    renderTable(
+      ["part", "first", "last", "growth", ...minutes.map((_, minute) => `${minute}–${minute + 1}`)],
+      parts.map(([name, pick]) => {
+        const [before, after] = [median(first, pick), median(last, pick)];
+        return [name, (before / MiB).toFixed(1), (after / MiB).toFixed(1), `${(((after - before) / before) * 100).toFixed(2)}%`, ...minutes.map((samples) => (median(samples, pick) / MiB).toFixed(0))];
+      }),
+    ),
+  );
+}
