@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { CLASSES, FIGURE_HEADER, figureRow, mixCycle, mixRequests, mixShares, MixTally, runLoad, startMixStack } from "./load-mix";
 import { describeMachine, loadAverage } from "./machine";
 import { processTree, type ProcessMemory } from "./process-tree";
-import type { HeapSample } from "./stack-process";
+import { heapSplit } from "./heap-split";
 import { quantile } from "./stats";
 import { positiveSetting } from "./settings";
 import { renderTable } from "./table";
@@ -117,7 +117,7 @@ try {
     samples.filter((s) => s.atSeconds >= minute * 60 && (s.atSeconds < (minute + 1) * 60 || minute === minuteCount - 1)),
   );
   console.log(renderTable(minutes.map((_, minute) => `${minute}–${minute + 1}`), [minutes.map((window) => ((medianOf(window, total) ?? Number.NaN) / MiB).toFixed(0))]));
-  if (existsSync(heapFile)) printHeapSplit(heapFile, soakStartedAt, end);
+  if (existsSync(heapFile)) console.log(`\n${heapSplit(readFileSync(heapFile, "utf8"), { soakStartedAt, endSeconds: end, windowSeconds: WINDOW_SECONDS, everySeconds: HEAP_SECONDS })}`);
   console.log(`\ntotal growth ${(growth * 100).toFixed(2)}% (target ≤ ${MAX_GROWTH * 100}%): ${growth <= MAX_GROWTH ? "within" : "over"}`);
   if (growth > MAX_GROWTH) failed = true;
   console.log(`load average at the end: ${loadAverage()}; ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all`);
@@ -127,47 +127,3 @@ try {
   else rmSync(workDir, { recursive: true, force: true });
 }
 if (failed) process.exit(1);
-
-/**
- * The stack's own process, split: its thread's JavaScript heap, its function environments'
- * heaps (each a worker thread with a heap of its own) and the rest of its resident memory, from
- * the samples it wrote during the soak. Heap capacity is what bun:jsc holds for the heap, live
- * objects and garbage not yet collected. Samples in which an environment did not answer (busy
- * past the report's timeout) are left out, so that every sample sums the same environments.
- */
-function printHeapSplit(file: string, soakStartedAt: number, endSeconds: number) {
-  const all = readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as HeapSample);
-  const during = all.filter((sample) => sample.at >= soakStartedAt);
-  const environments = Math.max(0, ...during.map((sample) => Object.keys(sample.functions).length));
-  const complete = during.filter((sample) => Object.keys(sample.functions).length === environments);
-  if (complete.length === 0) return console.log("\nNo heap samples of the stack's process during the soak.");
-  const MiB = 1024 ** 2;
-  const seconds = (sample: HeapSample) => (sample.at - soakStartedAt) / 1000;
-  const parts: [string, (sample: HeapSample) => number][] = [
-    ["resident memory", (sample) => sample.memoryUsage.rss],
-    ["its thread's JS heap (gateway, event sources, fauxqs, SES)", (sample) => sample.main.heapCapacity],
-    [`${environments} function environments' JS heaps`, (sample) => Object.values(sample.functions).reduce((sum, heap) => sum + heap.heapCapacity, 0)],
-    [
-      "the rest (native: JIT code, allocator, buffers, stacks)",
-      (sample) => sample.memoryUsage.rss - sample.main.heapCapacity - Object.values(sample.functions).reduce((sum, heap) => sum + heap.heapCapacity, 0),
-    ],
-  ];
-  const window = (from: number, to: number) => complete.filter((sample) => seconds(sample) >= from && seconds(sample) <= to);
-  const first = window(0, WINDOW_SECONDS);
-  const last = window(endSeconds - WINDOW_SECONDS, endSeconds);
-  const median = (samples: HeapSample[], pick: (sample: HeapSample) => number) => (samples.length > 0 ? quantile(samples.map(pick), 0.5) : Number.NaN);
-  const minutes = Array.from({ length: Math.max(1, Math.floor(endSeconds / 60)) }, (_, minute) => window(minute * 60, (minute + 1) * 60));
-  console.log(
-    `\nThe stack's process, split (its own heap samples every ${HEAP_SECONDS} s, ${complete.length} of ${during.length} complete; ` +
-      `first ${WINDOW_SECONDS} s: ${first.length}, last: ${last.length}), MiB:`,
-  );
-  console.log(
-    renderTable(
-      ["part", "first", "last", "growth", ...minutes.map((_, minute) => `${minute}–${minute + 1}`)],
-      parts.map(([name, pick]) => {
-        const [before, after] = [median(first, pick), median(last, pick)];
-        return [name, (before / MiB).toFixed(1), (after / MiB).toFixed(1), `${(((after - before) / before) * 100).toFixed(2)}%`, ...minutes.map((samples) => (median(samples, pick) / MiB).toFixed(0))];
-      }),
-    ),
-  );
-}
