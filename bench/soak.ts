@@ -15,7 +15,8 @@
  * Growth is the median resident memory of the last window of the soak against the median of its
  * first window, per process and for the whole tree. The stack's own process is also split into
  * its JavaScript heaps (its thread's, and each function environment's: bun:jsc's heap capacity)
- * and the rest of its resident memory (native: JIT code, the allocator, buffers, thread stacks). Exits non-zero when the tree grew by more
+ * and the rest of its resident memory (native: JIT code, the allocator, buffers, thread stacks),
+ * to tell which of them grows (bench/heap-split.ts). Exits non-zero when the tree grew by more
  * than 5%, when the mix got a non-2xx answer or a connection error, or when the stack fails.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
