@@ -36,7 +36,7 @@ export interface MixTargets {
  * connection signed in, products stocked for orders, and each connection to it coming from its
  * own loopback address (bench/source-addresses.ts).
  */
-export async function startMixStack(connections: number, logFile: string, how: Pick<ServeOptions, "asDev" | "stateDir"> = {}): Promise<{ stack: StackProcess; targets: MixTargets }> {
+export async function startMixStack(connections: number, logFile: string, how: Pick<ServeOptions, "asDev" | "stateDir" | "heapLog"> = {}): Promise<{ stack: StackProcess; targets: MixTargets }> {
   const stack = await startStackProcess({
     ...how,
     functions: [routes["GET /products"], routes["GET /products/{id}"], routes["GET /me"], routes["POST /orders"], ...Object.values(consumers)].map((spec) => spec.name),

@@ -8,19 +8,24 @@
  *                         SOAK_WARM_UP_SECONDS=s of the same mix that is not measured (default 60)
  *                         SOAK_SAMPLE_SECONDS=s: how often memory is sampled (default 5)
  *                         SOAK_WINDOW_SECONDS=s: the windows compared (default 60)
+ *                         SOAK_HEAP_SECONDS=s: how often the stack's process reports its heaps (default 15)
  *                         LOAD_CONNECTIONS=n: concurrent connections (default 32)
  *                         BENCH_KEEP=1: keep the stack's log and every sample (their directory is printed)
  *
  * Growth is the median resident memory of the last window of the soak against the median of its
- * first window, per process and for the whole tree. Exits non-zero when the tree grew by more
+ * first window, per process and for the whole tree. The stack's own process is also split into
+ * its JavaScript heaps (its thread's, and each function environment's: bun:jsc's heap capacity)
+ * and the rest of its resident memory (native: JIT code, the allocator, buffers, thread stacks),
+ * to tell which of them grows (bench/heap-split.ts). Exits non-zero when the tree grew by more
  * than 5%, when the mix got a non-2xx answer or a connection error, or when the stack fails.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLASSES, FIGURE_HEADER, figureRow, mixCycle, mixRequests, mixShares, MixTally, runLoad, startMixStack } from "./load-mix";
 import { describeMachine, loadAverage } from "./machine";
 import { processTree, type ProcessMemory } from "./process-tree";
+import { heapSplit } from "./heap-split";
 import { quantile } from "./stats";
 import { positiveSetting } from "./settings";
 import { renderTable } from "./table";
@@ -31,6 +36,7 @@ const SECONDS = positiveSetting("SOAK_SECONDS", 600);
 const WARM_UP_SECONDS = positiveSetting("SOAK_WARM_UP_SECONDS", 60);
 const SAMPLE_SECONDS = positiveSetting("SOAK_SAMPLE_SECONDS", 5);
 const WINDOW_SECONDS = positiveSetting("SOAK_WINDOW_SECONDS", 60);
+const HEAP_SECONDS = positiveSetting("SOAK_HEAP_SECONDS", 15);
 const CONNECTIONS = positiveSetting("LOAD_CONNECTIONS", 32);
 const MAX_GROWTH = 0.05;
 if (2 * WINDOW_SECONDS > SECONDS) throw new Error(`SOAK_SECONDS (${SECONDS}) must hold two windows of SOAK_WINDOW_SECONDS (${WINDOW_SECONDS})`);
@@ -46,7 +52,12 @@ console.log(`${started.toISOString()}: ${describeMachine()}`);
 // The stack as `bun dev` runs it: a soak asks whether a long session leaks, so DynamoDB Local keeps
 // the orders it is sent on disk (in memory, its heap would grow with the data by design) and the
 // build service stops when idle.
-const { stack, targets } = await startMixStack(CONNECTIONS, join(workDir, "stack.log"), { asDev: true, stateDir: join(workDir, "state") });
+const heapFile = join(workDir, "heaps.jsonl");
+const { stack, targets } = await startMixStack(CONNECTIONS, join(workDir, "stack.log"), {
+  asDev: true,
+  stateDir: join(workDir, "state"),
+  heapLog: { file: heapFile, everySeconds: HEAP_SECONDS },
+});
 let failed = false;
 try {
   const settings = { connections: CONNECTIONS, pipelining: 1 };
@@ -57,6 +68,7 @@ try {
   console.log(`soaking: ${SECONDS} s of the mix, resident memory of the stack's ${processTree(stack.pid).length} processes every ${SAMPLE_SECONDS} s …`);
   const samples: Sample[] = [];
   const soakStarted = performance.now();
+  const soakStartedAt = Date.now();
   const sample = () => samples.push({ atSeconds: (performance.now() - soakStarted) / 1000, processes: processTree(stack.pid) });
   sample();
   const sampler = setInterval(sample, SAMPLE_SECONDS * 1000);
@@ -106,6 +118,7 @@ try {
     samples.filter((s) => s.atSeconds >= minute * 60 && (s.atSeconds < (minute + 1) * 60 || minute === minuteCount - 1)),
   );
   console.log(renderTable(minutes.map((_, minute) => `${minute}–${minute + 1}`), [minutes.map((window) => ((medianOf(window, total) ?? Number.NaN) / MiB).toFixed(0))]));
+  if (existsSync(heapFile)) console.log(`\n${heapSplit(readFileSync(heapFile, "utf8"), { soakStartedAt, endSeconds: end, windowSeconds: WINDOW_SECONDS, everySeconds: HEAP_SECONDS })}`);
   console.log(`\ntotal growth ${(growth * 100).toFixed(2)}% (target ≤ ${MAX_GROWTH * 100}%): ${growth <= MAX_GROWTH ? "within" : "over"}`);
   if (growth > MAX_GROWTH) failed = true;
   console.log(`load average at the end: ${loadAverage()}; ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s in all`);

@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import type { HeapReport } from "../packages/local/src/functions/worker";
 import { signIn } from "../packages/local/src/stack";
 
 export interface ServeOptions {
@@ -25,6 +26,19 @@ export interface ServeOptions {
    */
   asDev?: boolean;
   stateDir?: string;
+  /** Appends a HeapSample to `file` every `everySeconds` once the stack is ready (the soak). */
+  heapLog?: { file: string; everySeconds: number };
+}
+
+/** One line of `heapLog`: the stack's process at one moment. */
+export interface HeapSample {
+  /** Epoch ms. */
+  at: number;
+  memoryUsage: NodeJS.MemoryUsage;
+  /** The stack's own thread: gateway, event sources, fauxqs, local SES. */
+  main: HeapReport;
+  /** Each warm function environment (a worker thread with a heap of its own). */
+  functions: Record<string, HeapReport>;
 }
 
 export interface ServedStack {

@@ -5,7 +5,7 @@
  * `STACK_READY <json>`, once the stack is up with the bench's accounts and products, and stops
  * the stack on SIGTERM or SIGINT, or when its parent goes away (stdin closes).
  */
-import { createWriteStream } from "node:fs";
+import { appendFileSync, createWriteStream } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import * as Products from "@emporium/core/products";
@@ -13,7 +13,7 @@ import { seedPoolUsers, type SeedUser } from "../packages/local/src/seed";
 import { seedProfiles } from "../packages/local/src/seed/handler";
 import { REGION, startStack } from "../packages/local/src/stack";
 import { LOCAL_CREDENTIALS } from "../packages/local/src/local-account";
-import type { ServeOptions, ServedStack } from "./stack-process";
+import type { HeapSample, ServeOptions, ServedStack } from "./stack-process";
 
 process.env.AWS_EC2_METADATA_DISABLED = "true";
 
@@ -77,7 +77,32 @@ try {
     ),
   };
   console.log(`STACK_READY ${JSON.stringify(served)}`);
+  if (options.heapLog) recordHeaps(options.heapLog.file, options.heapLog.everySeconds);
 } catch (error) {
   console.error(`the bench's accounts or products could not be created: ${(error as Error).stack}`);
   await stop(1);
+}
+
+/**
+ * Where this process's memory goes during a run (`heapLog`): one JSON line per sample (a
+ * HeapSample) with its resident memory, its own heap and each function environment's heap,
+ * with the most numerous object types of each.
+ */
+function recordHeaps(file: string, everySeconds: number) {
+  const jsc: string = "bun:jsc";
+  const sample = async () => {
+    const { heapStats } = (await import(jsc)) as { heapStats(): { heapSize: number; heapCapacity: number; extraMemorySize: number; objectCount: number; objectTypeCounts: Record<string, number> } };
+    const stats = heapStats();
+    const objectTypeCounts = Object.fromEntries(Object.entries(stats.objectTypeCounts).sort((a, b) => b[1] - a[1]).slice(0, 40));
+    const line: HeapSample = {
+      at: Date.now(),
+      memoryUsage: process.memoryUsage(),
+      main: { heapSize: stats.heapSize, heapCapacity: stats.heapCapacity, extraMemorySize: stats.extraMemorySize, objectCount: stats.objectCount, objectTypeCounts },
+      functions: await stack.functionHeaps(),
+    };
+    appendFileSync(file, `${JSON.stringify(line)}\n`);
+  };
+  const timer = setInterval(() => void sample().catch((error: Error) => console.error(`heap sample failed: ${error.message}`)), everySeconds * 1000);
+  timer.unref();
+  void sample();
 }

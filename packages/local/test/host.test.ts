@@ -80,4 +80,23 @@ describe("function host", () => {
     expect(after.peakMemoryBytes).toBeGreaterThanOrEqual(40 * 2 ** 20);
     expect(before.peakMemoryBytes).toBeLessThan(40 * 2 ** 20);
   });
+
+  it("reports each warm environment's own heap where the runtime has one (Bun), and leaves invocations undisturbed", async () => {
+    await host.invoke("Count", {});
+    const started = Date.now();
+    const reports = await host.heapReports(5_000);
+    // Answered by the environments, not left to the timeout.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    if ("Bun" in globalThis) {
+      expect(reports.Count!.heapSize).toBeGreaterThan(0);
+      expect(reports.Count!.heapCapacity).toBeGreaterThanOrEqual(reports.Count!.heapSize);
+      expect(Object.keys(reports.Count!.objectTypeCounts).length).toBeGreaterThan(0);
+    } else {
+      // Node's workers have no bun:jsc: nothing to report, rather than figures of the wrong heap.
+      expect(reports).toEqual({});
+    }
+    expect(Object.keys(reports).every((name) => host.metrics()[name]!.invocations > 0)).toBe(true);
+    const { invocations } = (await host.invoke("Count", {})) as { invocations: number };
+    expect(invocations).toBeGreaterThan(1);
+  });
 });

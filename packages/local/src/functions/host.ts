@@ -7,6 +7,7 @@ import * as esbuild from "esbuild";
 import { handlerParts } from "@emporium/functions/manifest";
 import { FunctionBuilder, type Bundle } from "./builder";
 import { LOCAL_REGION } from "../local-account";
+import type { HeapReport } from "./worker";
 
 export interface FunctionSource {
   name: string;
@@ -76,6 +77,8 @@ interface Deployed {
   /** The warm execution environment, created on first invocation. */
   worker?: Worker;
   pending: Map<number, Pending>;
+  /** Heap reports asked of the warm environment and not answered yet. */
+  heapReports: Map<number, (report: HeapReport | undefined) => void>;
 }
 
 /** The execution-environment script, bundled once per host so plain Node can run it in a worker. */
@@ -117,7 +120,7 @@ export class FunctionHost {
   async add(sources: FunctionSource[]): Promise<void> {
     for (const source of sources) {
       if (this.functions.has(source.name)) throw new Error(`two functions are named ${source.name}`);
-      this.functions.set(source.name, { source, pending: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0, inFlight: 0, billedMs: 0, cpuMs: 0, coldStarts: 0, initMs: 0, initCpuMs: 0, peakMemoryBytes: 0 } });
+      this.functions.set(source.name, { source, pending: new Map(), heapReports: new Map(), metrics: { invocations: 0, busyMs: 0, builds: 0, inFlight: 0, billedMs: 0, cpuMs: 0, coldStarts: 0, initMs: 0, initCpuMs: 0, peakMemoryBytes: 0 } });
     }
     await this.runtimeScript();
   }
@@ -285,7 +288,12 @@ export class FunctionHost {
     for (const stream of [worker.stdout, worker.stderr]) {
       createInterface({ input: stream }).on("line", (line) => this.log(`fn:${name}`, line));
     }
-    worker.on("message", ({ id, result, error, usage }: { id: number; result?: unknown; error?: { errorType: string; errorMessage: string; stack?: string }; usage?: Usage }) => {
+    worker.on("message", ({ id, result, error, usage, heapReportOf, heap }: { id: number; result?: unknown; error?: { errorType: string; errorMessage: string; stack?: string }; usage?: Usage; heapReportOf?: number; heap?: HeapReport }) => {
+      if (heapReportOf !== undefined) {
+        deployed.heapReports.get(heapReportOf)?.(heap);
+        deployed.heapReports.delete(heapReportOf);
+        return;
+      }
       if (usage) this.account(deployed.metrics, usage);
       const pending = deployed.pending.get(id);
       if (!pending) return;
@@ -328,6 +336,27 @@ export class FunctionHost {
     for (const pending of deployed.pending.values()) pending.reject(reason);
     deployed.pending.clear();
     void worker.terminate();
+  }
+
+  /**
+   * Each warm environment's own heap, as its runtime reports it (Bun only; on Node, or when an
+   * environment does not answer within `timeoutMs`, it is left out): where a long run's memory goes.
+   */
+  async heapReports(timeoutMs = 5_000): Promise<Record<string, HeapReport>> {
+    const asked = [...this.functions].flatMap(([name, deployed]) => {
+      const worker = deployed.worker;
+      if (!worker) return [];
+      const id = this.nextId++;
+      return [
+        new Promise<[string, HeapReport | undefined]>((resolve) => {
+          const timer = setTimeout(() => (deployed.heapReports.delete(id), resolve([name, undefined])), timeoutMs);
+          deployed.heapReports.set(id, (report) => (clearTimeout(timer), resolve([name, report])));
+          worker.postMessage({ heapReport: id });
+        }),
+      ];
+    });
+    const answered = await Promise.all(asked);
+    return Object.fromEntries(answered.filter((entry): entry is [string, HeapReport] => entry[1] !== undefined));
   }
 
   /** The file URL of a function's current bundle, once built (the cost model imports it in plain Node to size it). */

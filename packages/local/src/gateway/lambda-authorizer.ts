@@ -17,6 +17,8 @@ export interface LambdaAuthorizerConfig {
   resultsTtlSeconds: number;
   /** The region in the `routeArn` the authorizer sees. */
   region?: string;
+  /** How many answers the cache holds at most; the oldest go first (default 10,000). */
+  maxCachedAnswers?: number;
 }
 
 export type LambdaAuthorizerOutcome =
@@ -29,7 +31,15 @@ interface CachedAnswer {
   expiresAt: number;
 }
 
+/**
+ * A cache kept for a whole `bun dev` session sees every key a client ever sent (a fuzzer, a
+ * script trying keys): expired answers are dropped and the count is capped, so it cannot grow
+ * the stack's process for as long as it runs.
+ */
+const MAX_CACHED_ANSWERS = 10_000;
+
 export class LambdaAuthorizer {
+  /** Insertion order is expiry order (one TTL for all), so the oldest answers are first. */
   private readonly cache = new Map<string, CachedAnswer>();
   /** How many times the authorizer function actually ran; tests and benchmarks read it. */
   invocations = 0;
@@ -46,6 +56,7 @@ export class LambdaAuthorizer {
     const cacheKey = JSON.stringify(identity);
     const cached = this.cache.get(cacheKey);
     if (cached && cached.expiresAt > this.now()) return outcome(cached, true);
+    if (cached) this.cache.delete(cacheKey);
 
     let answer: unknown;
     try {
@@ -59,8 +70,29 @@ export class LambdaAuthorizer {
     }
     const { isAuthorized, context } = answer as { isAuthorized: boolean; context?: Record<string, unknown> };
     const entry: CachedAnswer = { isAuthorized, context: context ?? null, expiresAt: this.now() + this.config.resultsTtlSeconds * 1000 };
-    if (this.config.resultsTtlSeconds > 0) this.cache.set(cacheKey, entry);
+    if (this.config.resultsTtlSeconds > 0) this.remember(cacheKey, entry);
     return outcome(entry, false);
+  }
+
+  /** How many answers are cached now (tests read it). */
+  get cachedAnswers(): number {
+    return this.cache.size;
+  }
+
+  private remember(cacheKey: string, entry: CachedAnswer): void {
+    // Deleted first so a refreshed answer moves to the end, keeping the order by expiry.
+    this.cache.delete(cacheKey);
+    this.cache.set(cacheKey, entry);
+    const now = this.now();
+    for (const [key, answer] of this.cache) {
+      if (answer.expiresAt > now) break;
+      this.cache.delete(key);
+    }
+    const max = this.config.maxCachedAnswers ?? MAX_CACHED_ANSWERS;
+    for (const key of this.cache.keys()) {
+      if (this.cache.size <= max) break;
+      this.cache.delete(key);
+    }
   }
 }
 

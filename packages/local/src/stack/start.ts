@@ -22,6 +22,7 @@ import { startFauxqsEmulator } from "../emulators/fauxqs";
 import { startS3Notifications } from "../s3-notifications";
 import { startSes } from "../emulators/ses";
 import { FunctionHost, type FunctionMetrics } from "../functions/host";
+import type { HeapReport } from "../functions/worker";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
 import { startLambdaApi, type Credentials } from "../lambda-api";
 import { startSchedules } from "../schedules";
@@ -114,6 +115,8 @@ export interface Stack {
   eventSources: EventSources;
   /** Per-function invocation counts and busy time. */
   functionMetrics(): Record<string, FunctionMetrics>;
+  /** Each warm function environment's own heap (FunctionHost.heapReports). */
+  functionHeaps(): Promise<Record<string, HeapReport>>;
   /** The file URL of a function's bundle, once it has been built (on first use). */
   functionBundle(name: string): string | undefined;
   /** The environment one function runs with: its links, the SDK's endpoints, its settings. */
@@ -371,6 +374,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       apiKeyAuthorizer: keyAuthorizer,
       eventSources,
       functionMetrics: () => host.metrics(),
+      functionHeaps: () => host.heapReports(),
       functionBundle: (name) => host.bundleUrl(name),
       functionEnvironmentOf: (name) => host.environmentOf(name),
       users: seedUsers,
