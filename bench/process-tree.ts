@@ -45,7 +45,7 @@ function describe(argv: string[]): string {
   const jar = argv.find((arg) => arg.endsWith(".jar"));
   if (jar) return `${program} -jar ${jar.split("/").at(-1)}`;
   // A preloaded module (`--require x.js`) is not what the process runs.
-  const script = argv.slice(1).find((arg, i) => (/\.(m?js|ts)$/.test(arg) && !["--require", "-r"].includes(argv[i]!)) || arg === "run");
+  const script = argv.slice(1).find((arg, i) => (/\.(m?js|cjs|ts)$/.test(arg) && !["--require", "-r"].includes(argv[i]!)) || arg === "run");
   const rest = script === "run" ? argv.slice(argv.indexOf("run")).join(" ") : script?.split("/").slice(-3).join("/");
   return rest ? `${program} ${rest}` : program;
 }
