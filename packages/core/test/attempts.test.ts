@@ -59,6 +59,18 @@ describe("account flow attempts", () => {
     expect(both.retryAfterSeconds).toBeGreaterThan(150);
   });
 
+  it("names the IP limit when it is the closer one, and when it frees up last", async () => {
+    // Sign-ups: per IP scaled to 2, one back every 1800 s; per address 3, one back every 1200 s.
+    const keys = { ip: ip(), email: email() };
+    expect(await spendAttempt("signUp", keys, 0.1)).toMatchObject({ allowed: true, scope: "ip", remaining: 1 });
+    expect(await spendAttempt("signUp", keys, 0.1)).toMatchObject({ allowed: true, scope: "ip", remaining: 0 });
+    expect(await spendAttempt("signUp", keys, 0.1)).toMatchObject({ allowed: false, scope: "ip" });
+    // Both refuse now (the address took the third): the IP's comes back in about 1800 s, the address's in about 1200 s.
+    const both = await spendAttempt("signUp", keys, 0.1);
+    expect(both).toMatchObject({ allowed: false, scope: "ip" });
+    expect(both.retryAfterSeconds).toBeGreaterThan(1_200);
+  });
+
   it("keeps addresses apart that differ only where upper-casing would merge them", async () => {
     const id = randomUUID();
     // "ß" upper-cases to "SS", so only lower-casing keeps these two accounts apart.
