@@ -5,12 +5,13 @@
  * Under `bun run test` the stack's pool also runs its PostConfirmation trigger; nothing here
  * depends on it.
  */
-import { AdminGetUserCommand, AdminListGroupsForUserCommand, CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { AdminGetUserCommand, AdminListGroupsForUserCommand, CognitoIdentityProviderClient, ResourceNotFoundException } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DomainError, ForbiddenError, UnauthenticatedError, ValidationError } from "../src/errors";
 import * as Identity from "../src/identity";
 import { userIdOf } from "../src/identity/sessions";
 import { consume, subjects } from "../src/limits";
+import { withLink } from "./support/links";
 import { address, confirmedUser, latestCode, PASSWORD } from "./support/pool";
 
 const pool = new CognitoIdentityProviderClient({});
@@ -173,5 +174,39 @@ describe("administering users in the pool", () => {
     expect(await userIdOf(email)).toBe((await attributes(email)).sub);
     expect(await userIdOf(address())).toBeUndefined();
     await expect(Identity.signOutEverywhere(address())).resolves.toBeUndefined();
+  });
+});
+
+/**
+ * The answers that must look alike (unknown accounts, dead tokens) are the pool's answers for
+ * those cases only. When the pool fails for another reason, here an app client or user pool that
+ * does not exist (as a function would see it with a deleted or mislinked pool), the failure
+ * reaches the caller as the fault it is: not a success, not "no such user", not a 429.
+ */
+describe("a pool that fails for another reason", () => {
+  const missingClient = <T>(body: () => Promise<T>) => withLink("UserPoolClient", { id: "no-such-client" }, body);
+  const missingPool = <T>(body: () => Promise<T>) => withLink("UserPool", { id: "us-east-1_nosuchpool" }, body);
+
+  it("fails the flows that answer unknown accounts alike", async () => {
+    const email = await confirmedUser();
+    const { refreshToken } = await Identity.logIn({ email, password: PASSWORD });
+    await missingClient(async () => {
+      await expect(Identity.signUp({ email: address(), password: PASSWORD })).rejects.toBeInstanceOf(ResourceNotFoundException);
+      await expect(Identity.resendConfirmation({ email: address() })).rejects.toBeInstanceOf(ResourceNotFoundException);
+      await expect(Identity.forgotPassword({ email })).rejects.toBeInstanceOf(ResourceNotFoundException);
+      await expect(Identity.logOut({ refreshToken: refreshToken! })).rejects.toBeInstanceOf(ResourceNotFoundException);
+    });
+    // The session the failed sign-out did not end still works.
+    expect((await Identity.refresh({ refreshToken: refreshToken! })).accessToken).toEqual(expect.any(String));
+  });
+
+  it("fails the administrative calls that take an unknown user as done", async () => {
+    const email = await confirmedUser();
+    await expect(Identity.signOutEverywhere(email, "us-east-1_nosuchpool")).rejects.toBeInstanceOf(ResourceNotFoundException);
+    await expect(userIdOf(email, "us-east-1_nosuchpool")).rejects.toBeInstanceOf(ResourceNotFoundException);
+    await missingPool(async () => {
+      await expect(Identity.disable(email)).rejects.toBeInstanceOf(ResourceNotFoundException);
+    });
+    expect((await pool.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }))).Enabled).toBe(true);
   });
 });

@@ -47,6 +47,38 @@ describe("account flow attempts", () => {
     expect(await spendAttempt("logIn", { ip: ip(), refreshToken: token })).toMatchObject({ allowed: true, scope: "ip", limit: 30 });
   });
 
+  it("names the refusing limit while another still allows, and of two refusing the one that frees up last", async () => {
+    // Per IP scaled to 6 guesses, one back every 150 s; per address 5, one back every 180 s.
+    const keys = { ip: ip(), email: email() };
+    for (let i = 0; i < 5; i++) expect(await spendAttempt("confirmSignUp", keys, 0.2)).toMatchObject({ allowed: true });
+    // The IP bucket takes its sixth (none left), the address bucket refuses: the refusal decides.
+    expect(await spendAttempt("confirmSignUp", keys, 0.2)).toMatchObject({ allowed: false, scope: "address", remaining: 0 });
+    // Both refuse now: the IP's next guess comes back in at most 150 s, the address's in about 180 s.
+    const both = await spendAttempt("confirmSignUp", keys, 0.2);
+    expect(both).toMatchObject({ allowed: false, scope: "address", limits: attemptLimits.confirmSignUp.perAddress });
+    expect(both.retryAfterSeconds).toBeGreaterThan(150);
+  });
+
+  it("names the IP limit when it is the closer one, and when it frees up last", async () => {
+    // Sign-ups: per IP scaled to 2, one back every 1800 s; per address 3, one back every 1200 s.
+    const keys = { ip: ip(), email: email() };
+    expect(await spendAttempt("signUp", keys, 0.1)).toMatchObject({ allowed: true, scope: "ip", remaining: 1 });
+    expect(await spendAttempt("signUp", keys, 0.1)).toMatchObject({ allowed: true, scope: "ip", remaining: 0 });
+    expect(await spendAttempt("signUp", keys, 0.1)).toMatchObject({ allowed: false, scope: "ip" });
+    // Both refuse now (the address took the third): the IP's comes back in about 1800 s, the address's in about 1200 s.
+    const both = await spendAttempt("signUp", keys, 0.1);
+    expect(both).toMatchObject({ allowed: false, scope: "ip" });
+    expect(both.retryAfterSeconds).toBeGreaterThan(1_200);
+  });
+
+  it("keeps addresses apart that differ only where upper-casing would merge them", async () => {
+    const id = randomUUID();
+    // "ß" upper-cases to "SS", so only lower-casing keeps these two accounts apart.
+    for (let i = 0; i < 5; i++) await spendAttempt("confirmSignUp", { ip: ip(), email: `straße.${id}@example.com` });
+    expect(await spendAttempt("confirmSignUp", { ip: ip(), email: `straße.${id}@example.com` })).toMatchObject({ allowed: false, scope: "address" });
+    expect(await spendAttempt("confirmSignUp", { ip: ip(), email: `strasse.${id}@example.com` })).toMatchObject({ allowed: true, scope: "address", remaining: 4 });
+  });
+
   it("limits every flow per account as well as per IP, the per-account limits the tighter", () => {
     for (const [flow, limits] of Object.entries(attemptLimits)) {
       const account = limits.perAddress ?? limits.perToken;

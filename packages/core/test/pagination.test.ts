@@ -22,5 +22,21 @@ describe("cursors", () => {
     expect(() => decodeCursor("orders:user:alice", `${payload}.${signature}`)).toThrow(ValidationError);
     expect(() => decodeCursor("orders:user:alice", `${cursor}.x`)).toThrow(ValidationError);
     expect(() => decodeCursor("orders:user:alice", `v2.${payload}.${signature}`)).toThrow(ValidationError);
+    // A signature of another length is refused the same way (the constant-time comparison
+    // itself would throw a RangeError, a 500, on buffers of unequal length).
+    expect(() => decodeCursor("orders:user:alice", `${version}.${payload}.${signature.slice(1)}`)).toThrow(ValidationError);
+    expect(() => decodeCursor("orders:user:alice", `${version}.${payload}.${signature}A`)).toThrow(ValidationError);
+  });
+
+  it("names the cursor field in the refusal", () => {
+    const error = (() => {
+      try {
+        decodeCursor("products", "v1.e30.x");
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([{ path: "cursor", message: "is not a valid cursor for this query" }]);
   });
 });

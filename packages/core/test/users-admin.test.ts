@@ -6,7 +6,7 @@
  */
 import { AdminGetUserCommand, AdminListGroupsForUserCommand, CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { NotFoundError, UnauthenticatedError } from "../src/errors";
+import { NotFoundError, PreconditionFailedError, UnauthenticatedError } from "../src/errors";
 import * as Identity from "../src/identity";
 import { userIdOf } from "../src/identity/sessions";
 import { consume, subjects, type Limits } from "../src/limits";
@@ -54,6 +54,18 @@ describe("an administrator changing a user's role", () => {
     expect(await served(userId, Date.now() + 1_000)).toBe(true);
   });
 
+  it("refuses a role change under a stale If-Match before anything moves: group, sessions and profile stay", async () => {
+    const { email, userId, profile, session, issuedAt } = await member();
+    const groups = await groupsOf(email);
+    const stale = await Users.update(userId, { role: "admin" }, new Date(), profile.version + 1).catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(PreconditionFailedError);
+    expect((stale as Error).message).toBe(`Profile ${userId} changed; fetch it again and reapply your change.`);
+    expect(await groupsOf(email)).toEqual(groups);
+    expect(await served(userId, issuedAt)).toBe(true);
+    expect((await Identity.refresh({ refreshToken: session.refreshToken! })).accessToken).toEqual(expect.any(String));
+    expect(await Users.get(userId)).toEqual(profile);
+  });
+
   it("ends no session when the role stays the same, and only renames", async () => {
     const { userId, profile, session, issuedAt } = await member();
     const updated = await Users.update(userId, { role: "customer", name: "Rafael" });
@@ -78,5 +90,13 @@ describe("an administrator deleting a user", () => {
     const renamed = await Users.update(userId, { name: "Back" }).catch((error: unknown) => error);
     expect(renamed).toBeInstanceOf(NotFoundError);
     expect((renamed as Error).message).toBe(`User ${userId} does not exist.`);
+    // A deleted user gets no role either: refused before the pool is touched.
+    const groups = await groupsOf(email);
+    await expect(Users.update(userId, { role: "admin" })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await groupsOf(email)).toEqual(groups);
+    // Their own token, should one still reach the service, finds the account deleted.
+    const me = await Users.me({ userId, role: "customer", username: email }).catch((error: unknown) => error);
+    expect(me).toBeInstanceOf(UnauthenticatedError);
+    expect((me as Error).message).toBe("This account has been deleted.");
   });
 });
