@@ -191,10 +191,7 @@ describe("the cost meter", () => {
 
   it("reports batch reads by the kinds they ask for and the items they return over all tables, consistent when any table asks", async () => {
     const documents = meteredClient();
-    const id = crypto.randomUUID();
-    const cart = { pk: `CART#${id}`, sk: "CART" };
-    const profile = { pk: `USER#${id}`, sk: "PROFILE" };
-    const note = { pk: `NOTE#${id}` };
+    const { id, cart, profile, note } = newItems();
     await documents.send(
       new BatchWriteCommand({
         RequestItems: {
@@ -225,10 +222,7 @@ describe("the cost meter", () => {
 
   it("names each action of a transaction with its item's kind, whether the action carries a key or an item", async () => {
     const documents = meteredClient();
-    const id = crypto.randomUUID();
-    const cart = { pk: `CART#${id}`, sk: "CART" };
-    const profile = { pk: `USER#${id}`, sk: "PROFILE" };
-    const note = { pk: `NOTE#${id}` };
+    const { id, cart, profile, note } = newItems();
     await documents.send(
       new TransactWriteCommand({
         TransactItems: [{ Put: { TableName: table, Item: cart } }, { Put: { TableName: table, Item: profile } }, { Put: { TableName: flatTable, Item: note } }],
@@ -263,3 +257,9 @@ describe("the cost meter", () => {
     ]);
   });
 });
+
+/** Three new items of three kinds: a cart and a profile in the table, a note in the one keyed by `pk` alone. */
+function newItems() {
+  const id = crypto.randomUUID();
+  return { id, cart: { pk: `CART#${id}`, sk: "CART" }, profile: { pk: `USER#${id}`, sk: "PROFILE" }, note: { pk: `NOTE#${id}` } };
+}
