@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import type { HeapReport } from "../packages/local/src/functions/worker";
+import type { HeapReport } from "../packages/local/src/functions/heap-report";
 import { signIn } from "../packages/local/src/stack";
 
 export interface ServeOptions {

@@ -13,6 +13,7 @@ import { seedPoolUsers, type SeedUser } from "../packages/local/src/seed";
 import { seedProfiles } from "../packages/local/src/seed/handler";
 import { REGION, startStack } from "../packages/local/src/stack";
 import { LOCAL_CREDENTIALS } from "../packages/local/src/local-account";
+import { heapReport } from "../packages/local/src/functions/heap-report";
 import type { HeapSample, ServeOptions, ServedStack } from "./stack-process";
 
 process.env.AWS_EC2_METADATA_DISABLED = "true";
@@ -89,15 +90,11 @@ try {
  * with the most numerous object types of each.
  */
 function recordHeaps(file: string, everySeconds: number) {
-  const jsc: string = "bun:jsc";
   const sample = async () => {
-    const { heapStats } = (await import(jsc)) as { heapStats(): { heapSize: number; heapCapacity: number; extraMemorySize: number; objectCount: number; objectTypeCounts: Record<string, number> } };
-    const stats = heapStats();
-    const objectTypeCounts = Object.fromEntries(Object.entries(stats.objectTypeCounts).sort((a, b) => b[1] - a[1]).slice(0, 40));
     const line: HeapSample = {
       at: Date.now(),
       memoryUsage: process.memoryUsage(),
-      main: { heapSize: stats.heapSize, heapCapacity: stats.heapCapacity, extraMemorySize: stats.extraMemorySize, objectCount: stats.objectCount, objectTypeCounts },
+      main: (await heapReport(40))!,
       functions: await stack.functionHeaps(),
     };
     appendFileSync(file, `${JSON.stringify(line)}\n`);

@@ -7,7 +7,7 @@ import * as esbuild from "esbuild";
 import { handlerParts } from "@emporium/functions/manifest";
 import { FunctionBuilder, type Bundle } from "./builder";
 import { LOCAL_REGION } from "../local-account";
-import type { HeapReport } from "./worker";
+import type { HeapReport } from "./heap-report";
 
 export interface FunctionSource {
   name: string;

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { randomUUID } from "node:crypto";
 import { functionArn } from "../local-account";
+import { heapReport } from "./heap-report";
 
 interface Invocation {
   id: number;
@@ -43,29 +44,8 @@ const loaded = import(url).then((module) => {
   return handler as (event: unknown, context: unknown) => Promise<unknown>;
 });
 
-/** What a heap report carries: this environment's own heap (each worker has a heap of its own). */
-export interface HeapReport {
-  heapSize: number;
-  heapCapacity: number;
-  extraMemorySize: number;
-  objectCount: number;
-  /** The most numerous object types, most first. */
-  objectTypeCounts: Record<string, number>;
-}
-
-/** A heap report, where the runtime has one (Bun's `bun:jsc`); undefined on Node. */
-async function heapReport(): Promise<HeapReport | undefined> {
-  if (!("Bun" in globalThis)) return undefined;
-  // A specifier in a variable: esbuild leaves it to the runtime, and only Bun has it.
-  const jsc: string = "bun:jsc";
-  const { heapStats } = (await import(jsc)) as { heapStats(): Omit<HeapReport, "objectTypeCounts"> & { objectTypeCounts: Record<string, number> } };
-  const stats = heapStats();
-  const top = Object.entries(stats.objectTypeCounts).sort((a, b) => b[1] - a[1]).slice(0, 25);
-  return { heapSize: stats.heapSize, heapCapacity: stats.heapCapacity, extraMemorySize: stats.extraMemorySize, objectCount: stats.objectCount, objectTypeCounts: Object.fromEntries(top) };
-}
-
 parentPort!.on("message", async (message: Invocation | { heapReport: number }) => {
-  if ("heapReport" in message) return parentPort!.postMessage({ heapReportOf: message.heapReport, heap: await heapReport() });
+  if ("heapReport" in message) return parentPort!.postMessage({ heapReportOf: message.heapReport, heap: await heapReport(25) });
   const { id, event, deadline } = message;
   const context = {
     callbackWaitsForEmptyEventLoop: true,

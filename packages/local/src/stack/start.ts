@@ -22,7 +22,7 @@ import { startFauxqsEmulator } from "../emulators/fauxqs";
 import { startS3Notifications } from "../s3-notifications";
 import { startSes } from "../emulators/ses";
 import { FunctionHost, type FunctionMetrics } from "../functions/host";
-import type { HeapReport } from "../functions/worker";
+import type { HeapReport } from "../functions/heap-report";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
 import { startLambdaApi, type Credentials } from "../lambda-api";
 import { startSchedules } from "../schedules";
