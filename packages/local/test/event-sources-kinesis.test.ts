@@ -11,6 +11,7 @@ import { startKinesis } from "../src/emulators/kinesis";
 import type { Emulator } from "../src/emulators/process";
 import { startEventSources, type EventSources } from "../src/event-sources";
 import type { KinesisStreamRecordJson } from "../src/event-sources/kinesis-record";
+import { KinesisStreamSource } from "../src/event-sources/kinesis-source";
 import type { StreamOnFailureRecord } from "../src/event-sources/stream/on-failure";
 import { FunctionHost } from "../src/functions/host";
 import { LOCAL_CREDENTIALS } from "../src/local-account";
@@ -154,5 +155,19 @@ describe("Kinesis stream mappings", () => {
     await put(second!, "b3");
     await waitFor("b3", () => onShard(second!.id).flat().includes("b3"));
     expect(sources.stats().SalesAnalytics).toMatchObject({ recordsFiltered: 1, sentToOnFailure: 2 });
+  });
+});
+
+describe("a Kinesis stream source", () => {
+  it("asks for the stream's ARN only when the mapping does not give it", async () => {
+    const calls: string[] = [];
+    const client = { send: async (command: object) => (calls.push(command.constructor.name), { StreamDescriptionSummary: { StreamARN: "arn:described" } }) } as unknown as KinesisClient;
+    const signal = new AbortController().signal;
+    const given = await KinesisStreamSource.open(client, { streamName: STREAM, streamArn: "arn:given" }, REGION, "arn:role", signal);
+    expect(given.arn).toBe("arn:given");
+    expect(calls).toEqual([]);
+    const described = await KinesisStreamSource.open(client, { streamName: STREAM }, REGION, "arn:role", signal);
+    expect(described.arn).toBe("arn:described");
+    expect(calls).toEqual(["DescribeStreamSummaryCommand"]);
   });
 });

@@ -18,8 +18,15 @@ describe("stage settings of the consumers", () => {
   });
 
   it("reach the local event-source mappings", () => {
-    const window = (stage?: string) => eventSourceMappings("table", messaging, stage).find((mapping) => mapping.name === "OrderEventsProcessor")!.batchingWindowSeconds;
+    const window = (stage?: string) => eventSourceMappings({ tableName: "table" }, messaging, stage).find((mapping) => mapping.name === "OrderEventsProcessor")!.batchingWindowSeconds;
     expect(window()).toBe(0);
     expect(window("deployed")).toBe(1);
+  });
+
+  it("give the stream sources the ARNs provisioning found, so the mappings need not ask", () => {
+    const mappings = eventSourceMappings({ tableName: "table", streamArn: "arn:aws:dynamodb:ddblocal:000000000000:table/table/stream/1" }, messaging);
+    const source = (name: string) => mappings.find((mapping) => mapping.name === name)!.source;
+    expect(source("OrderEventsProcessor")).toMatchObject({ kind: "dynamodb", tableName: "table", streamArn: "arn:aws:dynamodb:ddblocal:000000000000:table/table/stream/1" });
+    expect(source("SalesAnalytics")).toMatchObject({ kind: "kinesis", streamName: "analytics", streamArn: "arn:aws:kinesis:us-east-1:000000000000:stream/analytics" });
   });
 });

@@ -115,7 +115,7 @@ async function streamSource(mapping: StreamMapping, options: EventSourcesOptions
   if (source.kind === "dynamodb") {
     return DynamoDBStreamSource.open(clients.dynamodb, clients.streams, source, options.region, lifecycle.signal);
   }
-  return KinesisStreamSource.open(clients.kinesis, source.streamName, options.region, executionRoleArn(mapping.functionName), lifecycle.signal);
+  return KinesisStreamSource.open(clients.kinesis, source, options.region, executionRoleArn(mapping.functionName), lifecycle.signal);
 }
 
 function onFailure(mapping: StreamMapping, options: EventSourcesOptions, clients: Clients, lifecycle: Lifecycle) {

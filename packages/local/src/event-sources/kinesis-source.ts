@@ -27,15 +27,18 @@ export class KinesisStreamSource implements StreamSource {
 
   static async open(
     kinesis: KinesisClient,
-    streamName: string,
+    source: { streamName: string; streamArn?: string },
     region: string,
     invokeIdentityArn: string,
     signal: AbortSignal,
   ): Promise<KinesisStreamSource> {
-    const { StreamDescriptionSummary } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: streamName }), { abortSignal: signal });
-    const arn = StreamDescriptionSummary?.StreamARN;
-    if (!arn) throw new Error(`Kinesis stream ${streamName} has no ARN`);
-    return new KinesisStreamSource(kinesis, streamName, arn, region, invokeIdentityArn);
+    let arn = source.streamArn;
+    if (!arn) {
+      const { StreamDescriptionSummary } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: source.streamName }), { abortSignal: signal });
+      arn = StreamDescriptionSummary?.StreamARN;
+      if (!arn) throw new Error(`Kinesis stream ${source.streamName} has no ARN`);
+    }
+    return new KinesisStreamSource(kinesis, source.streamName, arn, region, invokeIdentityArn);
   }
 
   formatArrival(date: Date): string {

@@ -17,6 +17,8 @@ export interface DynamoDBStreamSettings {
 export interface KinesisStreamSettings {
   kind: "kinesis";
   streamName: string;
+  /** The stream's ARN; looked up with DescribeStreamSummary when absent. */
+  streamArn?: string;
   startingPosition: StartingPosition;
 }
 

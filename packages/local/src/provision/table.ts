@@ -61,13 +61,14 @@ export async function provisionTable(client: DynamoDBClient, name: string, defin
 
 /**
  * The application's two tables (its single table and the idempotency records) on DynamoDB Local
- * at `endpoint`. Resolves with whether the single table was created now (it is empty).
+ * at `endpoint`. Resolves with whether the single table was created now (it is empty), and its
+ * stream's ARN (so its event-source mapping need not ask for it).
  */
-export async function provisionTables(endpoint: string, names: { tableName: string; idempotencyTableName: string }): Promise<{ created: boolean }> {
+export async function provisionTables(endpoint: string, names: { tableName: string; idempotencyTableName: string }): Promise<{ created: boolean; streamArn?: string }> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   try {
     const [table] = await Promise.all([provisionTable(client, names.tableName), provisionTable(client, names.idempotencyTableName, idempotencyTableDefinition)]);
-    return { created: table.created };
+    return { created: table.created, streamArn: table.streamArn };
   } finally {
     client.destroy();
   }

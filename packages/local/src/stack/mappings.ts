@@ -9,7 +9,7 @@ import { functionArn } from "../local-account";
  * The manifest's consumers, with `stage`'s settings (the local stage's by default), as local
  * event-source mappings with their sources' physical addresses.
  */
-export function eventSourceMappings(tableName: string, messaging: MessagingResources, stage: string = APP.stage): EventSourceMapping[] {
+export function eventSourceMappings(table: { tableName: string; streamArn?: string }, messaging: MessagingResources, stage: string = APP.stage): EventSourceMapping[] {
   return Object.values(consumersFor(stage)).map((spec) => {
     const common = {
       name: spec.name,
@@ -26,12 +26,17 @@ export function eventSourceMappings(tableName: string, messaging: MessagingResou
     };
     switch (spec.source.kind) {
       case "dynamodb":
-        return { ...common, ...streamRetries, source: { kind: "dynamodb", tableName, startingPosition: spec.source.startingPosition } };
+        return { ...common, ...streamRetries, source: { kind: "dynamodb", ...table, startingPosition: spec.source.startingPosition } };
       case "kinesis":
         return {
           ...common,
           ...streamRetries,
-          source: { kind: "kinesis", streamName: messaging.kinesisStreams[spec.source.stream].name, startingPosition: spec.source.startingPosition },
+          source: {
+            kind: "kinesis",
+            streamName: messaging.kinesisStreams[spec.source.stream].name,
+            streamArn: messaging.kinesisStreams[spec.source.stream].arn,
+            startingPosition: spec.source.startingPosition,
+          },
         };
       case "sqs":
         return { ...common, source: { kind: "sqs", queueUrl: messaging.queues[spec.source.queue].url } };

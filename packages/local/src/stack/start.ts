@@ -227,8 +227,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           "warning",
           `DynamoDB Local listens on every network interface (port ${ports.dynamodb}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
         );
-        const { created } = await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName });
-        return { dynamo, created };
+        const { created, streamArn } = await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName });
+        return { dynamo, created, streamArn };
       }),
     );
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
@@ -257,7 +257,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return { fauxqs, kinesis: await kinesisStarted, messaging };
       }),
     );
-    const [{ dynamo }, { cognito, client: cognitoClient, userPoolId, clientId }, { fauxqs, kinesis, messaging }, ses] = await Promise.all([
+    const [{ dynamo, streamArn: tableStreamArn }, { cognito, client: cognitoClient, userPoolId, clientId }, { fauxqs, kinesis, messaging }, ses] = await Promise.all([
       tablesProvisioned,
       poolProvisioned,
       messagingProvisioned,
@@ -327,7 +327,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       startEventSources({
         region: REGION,
         endpoints: { dynamodb: dynamo.endpoint, kinesis: kinesis.endpoint, sqs: fauxqs.endpoint },
-        mappings: eventSourceMappings(tableName, messaging, options.consumerSettings === "deployed" ? "deployed" : APP.stage),
+        mappings: eventSourceMappings({ tableName, streamArn: tableStreamArn }, messaging, options.consumerSettings === "deployed" ? "deployed" : APP.stage),
         checkpointFile: options.persist ? join(stateDir, "data", "stream-checkpoints.json") : undefined,
         // One line per delivered batch, so `bun dev` shows the pipeline at work.
         invoke: async (name, event) => {
