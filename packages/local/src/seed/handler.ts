@@ -6,14 +6,16 @@ import * as Products from "@emporium/core/products";
 import * as Users from "@emporium/core/users";
 import { catalogue } from "./catalogue";
 import type { SeedProfile } from "./index";
+import type { CatalogueSeed } from "./plan";
 
 /**
- * The catalogue, when the table has none yet (a persisted `bun dev` keeps its own). A table
- * created by this start has none: not looking saves DynamoDB Local its first query, which took
- * 0.32–0.46 s of a first start (the whole catalogue then takes 0.37–0.41 s).
+ * The catalogue, as `mode` says (./plan.ts): into a table created by this start, which has none
+ * (not looking saves DynamoDB Local its first query, which took 0.32–0.46 s of a first start);
+ * into a table that may have one, only when it has none; or not at all.
  */
-export async function seedCatalogue({ emptyTable = false } = {}): Promise<number> {
-  if (!emptyTable && (await Products.list(1)).items.length > 0) return 0;
+export async function seedCatalogue(mode: CatalogueSeed): Promise<number> {
+  if (mode === "skip") return 0;
+  if (mode === "unless-present" && (await Products.list(1)).items.length > 0) return 0;
   // Each create takes its id before its first await, so ids (the listing order) follow the
   // catalogue's order although the writes run at once.
   await Promise.all(catalogue.map((product) => Products.create(product)));

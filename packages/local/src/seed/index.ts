@@ -6,9 +6,11 @@ import type { Role } from "@emporium/core/auth";
 import { seedUsers, type SeedUser } from "./users";
 import { ensurePoolUser } from "../stack/pool-users";
 import { yieldCpu } from "../emulators/process";
+import type { CatalogueSeed } from "./plan";
 
 export { seedUsers, type SeedUser } from "./users";
 export { catalogue } from "./catalogue";
+export { catalogueSeed, profilesToSeed, readSeedRecord, writeSeedRecord, type CatalogueSeed, type SeedRecord } from "./plan";
 
 /** A development user's profile, keyed by the id the pool gave them. */
 export interface SeedProfile {
@@ -23,8 +25,7 @@ export interface SeedMessages {
   table: {
     /** The environment it runs with: the table's (../stack/environment.ts `seedEnvironment`). */
     environment: Record<string, string>;
-    /** The table was created by this start, so it holds no catalogue: no need to look. */
-    emptyTable: boolean;
+    catalogue: CatalogueSeed;
   };
   profiles: { profiles: SeedProfile[] };
 }
@@ -32,10 +33,14 @@ export interface SeedMessages {
 /** How the seed's answers start, among whatever core logs on its standard output. */
 export const SEEDED = "seeded ";
 
-/** A seed process that has started and waits for its environment. */
+/** The seed process: started by `start()`, or by its first message. */
 export interface Seeder {
-  /** Sends its environment; resolves with how many products it wrote (0 when the table had a catalogue). */
-  catalogue(environment: Record<string, string>, table: { emptyTable: boolean }): Promise<number>;
+  /** Starts the process now, so that it loads while the emulators start. */
+  start(): void;
+  /** Whether the process was started (by `start()` or a message). */
+  readonly started: boolean;
+  /** Sends its environment and what to do with the catalogue; resolves with how many products it wrote. */
+  catalogue(environment: Record<string, string>, catalogue: CatalogueSeed): Promise<number>;
   /**
    * Sends the profiles (after the environment, whenever it is called); the seed writes them
    * beside the catalogue. Resolves with how many it wrote once the seed has exited.
@@ -45,10 +50,26 @@ export interface Seeder {
 }
 
 /**
- * Starts the seed in a process of its own (bun runs ./main.ts from source), so it loads while the
- * emulators start and the stack's own process keeps its environment.
+ * The seed in a process of its own (bun runs ./main.ts from source), so the stack's own process
+ * keeps its environment.
  */
-export function startSeeder(log: (line: string) => void, options: { yieldCpu?: boolean } = {}): Seeder {
+export function createSeeder(log: (line: string) => void, options: { yieldCpu?: boolean } = {}): Seeder {
+  let running: SeedProcess | undefined;
+  const seed = () => (running ??= spawnSeed(log, options));
+  return {
+    start: () => void seed(),
+    get started() {
+      return running !== undefined;
+    },
+    catalogue: (environment, catalogue) => seed().catalogue(environment, catalogue),
+    profiles: (profiles) => seed().profiles(profiles),
+    stop: async () => running?.stop(),
+  };
+}
+
+type SeedProcess = Omit<Seeder, "start" | "started">;
+
+function spawnSeed(log: (line: string) => void, options: { yieldCpu?: boolean }): SeedProcess {
   const child = spawn("bun", [fileURLToPath(new URL("./main.ts", import.meta.url))], { stdio: ["pipe", "pipe", "pipe"] });
   if (options.yieldCpu) yieldCpu(child);
   const answers: Partial<Record<"products" | "profiles", number>> = {};
@@ -82,8 +103,8 @@ export function startSeeder(log: (line: string) => void, options: { yieldCpu?: b
       void closed.then((code) => (answered.delete(wake), reject(failed(code))));
     });
   return {
-    catalogue(environment, { emptyTable }) {
-      child.stdin.write(`${JSON.stringify({ environment, emptyTable } satisfies SeedMessages["table"])}\n`);
+    catalogue(environment, catalogue) {
+      child.stdin.write(`${JSON.stringify({ environment, catalogue } satisfies SeedMessages["table"])}\n`);
       environmentSent();
       return answer("products");
     },

@@ -25,7 +25,7 @@ Object.assign(process.env, table.environment);
 const answer = (written: Partial<Record<"products" | "profiles", number>>) => process.stdout.write(`${SEEDED}${JSON.stringify(written)}\n`);
 // The profiles go in beside the catalogue, as soon as they arrive: neither needs the other.
 await Promise.all([
-  seedCatalogue({ emptyTable: table.emptyTable }).then((products) => answer({ products })),
+  seedCatalogue(table.catalogue).then((products) => answer({ products })),
   next("profiles").then(({ profiles }) => seedProfiles(profiles)).then((profiles) => answer({ profiles })),
 ]);
 process.exit(0);

@@ -31,7 +31,7 @@ import { startEventSources, type EventSources } from "../event-sources";
 import { provisionMessaging, type MessagingResources } from "../provision/messaging";
 import { eventSourceMappings } from "./mappings";
 import { provisionTables } from "../provision/table";
-import { seedPoolUsers, seedUsers, startSeeder, type SeedUser } from "../seed";
+import { catalogueSeed, createSeeder, profilesToSeed, readSeedRecord, seedPoolUsers, seedUsers, writeSeedRecord, type SeedUser } from "../seed";
 import { APP, functionEnvironment, REGION, seedEnvironment, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
 import { spawnEmulators, type SpawnedEmulators, type StackPorts } from "./spawn";
@@ -173,8 +173,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // bun dev (watching) is the only user of esbuild in its process; tests share theirs with vitest.
     const host = new FunctionHost(options.root, join(runDir, "functions"), options.log, { stopBuilderWhenIdleMs: options.watch ? 2_000 : undefined });
     stoppers.push(() => host.close());
-    // The seed runs at every start, in a process of its own that loads while the emulators start.
-    const seeder = startSeeder((line) => options.log("seed", line), { yieldCpu: options.dynamodbFirst });
+    // The seed runs in a process of its own. A first start's loads while the emulators start; a
+    // restart whose record says everything is seeded usually starts none (./seed/plan.ts).
+    const seedRecordFile = options.persist ? join(stateDir, "data", "seed.json") : undefined;
+    const seedRecord = seedRecordFile ? readSeedRecord(seedRecordFile) : undefined;
+    const seeder = createSeeder((line) => options.log("seed", line), { yieldCpu: options.dynamodbFirst });
+    if (!seedRecord) seeder.start();
     stoppers.push(() => seeder.stop());
     const invoke = (name: string, event: unknown) => host.invoke(name, event);
 
@@ -233,10 +237,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     );
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
     // The seed reads only the table: the catalogue goes in while the other emulators still start.
+    const seedEnvironmentOf = (dynamo: { endpoint: string }) => ({ ...seedEnvironment({ tableName, ...secrets }, dynamo.endpoint), ...passThrough() });
+    const catalogueMode = tablesProvisioned.then(({ created }) => catalogueSeed(seedRecord, { table: tableName, tableCreated: created }));
     const catalogueSeeded = step(
-      tablesProvisioned.then(({ dynamo, created }) =>
-        seeder.catalogue({ ...seedEnvironment({ tableName, ...secrets }, dynamo.endpoint), ...passThrough() }, { emptyTable: created }),
-      ),
+      Promise.all([tablesProvisioned, catalogueMode]).then(([{ dynamo }, mode]) => (mode === "skip" ? 0 : seeder.catalogue(seedEnvironmentOf(dynamo), mode))),
     );
     const poolProvisioned = step(
       cognitoStarted.then(async (cognito) => {
@@ -291,7 +295,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     // The profiles once the pool has its users, beside the catalogue; the gateway and the event
     // sources need only what is provisioned: all at once.
-    const seeded = step(Promise.all([catalogueSeeded, poolUsersSeeded.then((profiles) => seeder.profiles(profiles))]));
+    const profilesSeeded = step(
+      Promise.all([tablesProvisioned, catalogueMode, poolUsersSeeded]).then(async ([{ dynamo, created }, mode, profiles]) => {
+        const missing = profilesToSeed(seedRecord, { table: tableName, tableCreated: created, profiles });
+        if (mode === "skip") {
+          if (missing.length === 0) return 0; // nothing to seed: no seed process
+          await seeder.catalogue(seedEnvironmentOf(dynamo), "skip"); // its environment comes first
+        }
+        return seeder.profiles(missing);
+      }),
+    );
+    const seeded = step(
+      Promise.all([catalogueSeeded, profilesSeeded, poolUsersSeeded]).then(([products, profilesWritten, profiles]) => {
+        options.log("seed", seeder.started ? `${products} product(s) and ${profilesWritten} profile(s) written` : "nothing to seed: the table holds the catalogue and every user's profile");
+        if (seedRecordFile) writeSeedRecord(seedRecordFile, { table: tableName, profiles: profiles.map((profile) => profile.userId) });
+      }),
+    );
 
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
