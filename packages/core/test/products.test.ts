@@ -40,6 +40,28 @@ describe("the catalogue", () => {
     await expect(Products.replace(newId(), input())).rejects.toThrow(NotFoundError);
   });
 
+  it("imports a catalogue whole, past one batch's 25 items, each product as a single create makes it and in the order given", async () => {
+    const now = new Date("2026-12-03T11:00:00.000Z");
+    const inputs = Array.from({ length: 27 }, (_, index) => input({ name: `Imported ${index} ${randomUUID()}`, stock: index }));
+    const imported = await Products.createMany(inputs, now);
+    expect(imported.map((product) => product.name)).toEqual(inputs.map((each) => each.name));
+    expect([...imported.map((product) => product.id)].sort()).toEqual(imported.map((product) => product.id));
+    for (const [index, product] of imported.entries()) {
+      expect(product).toEqual({ ...inputs[index], id: product.id, version: 1, createdAt: now.toISOString(), updatedAt: now.toISOString(), images: [] });
+      expect(await Products.get(product.id)).toEqual(product);
+    }
+    // Listed in the catalogue (its index), in the order given.
+    const listed: string[] = [];
+    for (let cursor: string | undefined, pages = 0; pages < 100; pages++) {
+      const page = await Products.list(100, cursor);
+      listed.push(...page.items.map((product) => product.id));
+      cursor = page.cursor ?? undefined;
+      if (!cursor) break;
+    }
+    const ids = imported.map((product) => product.id);
+    expect(listed.filter((id) => ids.includes(id))).toEqual(ids);
+  });
+
   it("deletes a product once", async () => {
     const created = await Products.create(input());
     await Products.remove(created.id);

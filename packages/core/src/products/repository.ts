@@ -1,4 +1,4 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { documentClient, isConditionalCheckFailure, queryPage, tableName, transactionCancellationReasons } from "../table";
 import type { PageKey } from "../pagination";
 import type { Product } from "./schema";
@@ -40,6 +40,26 @@ export async function getProducts(ids: string[]): Promise<Map<string, Product>> 
 export async function listProducts(limit: number, startKey?: PageKey) {
   const page = await queryPage({ index: "gsi1", partition: ["gsi1pk", CATALOGUE], limit, startKey });
   return { items: page.items.map(fromItem), lastKey: page.lastKey };
+}
+
+/** BatchWriteItem takes at most this many items a call. */
+const BATCH_WRITE_LIMIT = 25;
+
+/**
+ * New products in as few calls as BatchWriteItem allows, each call's unprocessed items sent
+ * again. Puts without a condition: for products whose ids were just made (`insertProduct` keeps
+ * the check for single writes).
+ */
+export async function insertProducts(products: Product[]): Promise<void> {
+  for (let start = 0; start < products.length; start += BATCH_WRITE_LIMIT) {
+    let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]["RequestItems"]>[string] = products
+      .slice(start, start + BATCH_WRITE_LIMIT)
+      .map((product) => ({ PutRequest: { Item: toItem(product) } }));
+    while (requests.length > 0) {
+      const { UnprocessedItems } = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
+      requests = UnprocessedItems?.[tableName()] ?? [];
+    }
+  }
 }
 
 export async function insertProduct(product: Product): Promise<void> {

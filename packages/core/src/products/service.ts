@@ -22,11 +22,26 @@ export async function list(limit = DEFAULT_LIMIT, cursor?: string): Promise<Page
   return { items: page.items, cursor: encodeCursor("products", page.lastKey) };
 }
 
-export async function create(input: NewProduct, now = new Date()): Promise<Product> {
+/** A product as it is first written: a fresh id (ids sort in creation order), version 1, no images. */
+function newProduct(input: NewProduct, now: Date): Product {
   const timestamp = now.toISOString();
-  const product: Product = { id: newId(), ...input, version: 1, createdAt: timestamp, updatedAt: timestamp, images: [] };
+  return { id: newId(), ...input, version: 1, createdAt: timestamp, updatedAt: timestamp, images: [] };
+}
+
+export async function create(input: NewProduct, now = new Date()): Promise<Product> {
+  const product = newProduct(input, now);
   await repository.insertProduct(product);
   return product;
+}
+
+/**
+ * A catalogue imported whole: each product as `create` makes it, ids in the order given (the
+ * listing order), written in batches rather than one call each.
+ */
+export async function createMany(inputs: NewProduct[], now = new Date()): Promise<Product[]> {
+  const products = inputs.map((input) => newProduct(input, now));
+  await repository.insertProducts(products);
+  return products;
 }
 
 /**
