@@ -10,6 +10,8 @@ import type { Principal } from "../src/auth";
 import { NotFoundError, PreconditionFailedError } from "../src/errors";
 import * as Users from "../src/users";
 import { profilePatchSchema, userPatchSchema } from "../src/users/schema";
+import { documentClient } from "../src/table";
+import { inputsSent } from "./support/meter";
 
 const person = (role: Principal["role"] = "customer"): Principal => ({ userId: `test-users-${randomUUID()}`, role, username: `u-${randomUUID()}` });
 
@@ -33,6 +35,25 @@ describe("user profiles", () => {
     expect(await Users.find(principal.userId)).toEqual(profile);
     expect(await Users.get(principal.userId)).toEqual(profile);
     expect((await Users.ensure(person())).email).toBeNull();
+  });
+
+  it("writes a new user's profile without reading first when given a seed, and reads a known one without writing", async () => {
+    const sent = inputsSent(documentClient());
+    const callsOf = async <T>(call: () => Promise<T>) => {
+      const before = sent.length;
+      const result = await call();
+      return { result, calls: sent.slice(before).map((input) => ("Item" in input ? "put" : "get")) };
+    };
+    const principal = person();
+    const created = await callsOf(() => Users.ensure(principal, { email: "new@example.com" }));
+    expect(created.calls).toEqual(["put"]);
+    const known = await callsOf(() => Users.ensure(principal));
+    expect(known.calls).toEqual(["get"]);
+    expect(known.result).toEqual(created.result);
+    // A seed for a user who has a profile: the write is refused and the profile read, unchanged.
+    const again = await callsOf(() => Users.ensure(principal, { email: "other@example.com", name: "Other" }));
+    expect(again.calls).toEqual(["put", "get"]);
+    expect(again.result).toEqual(created.result);
   });
 
   it("reports the role the token carries, not the stored one", async () => {

@@ -20,17 +20,23 @@ export interface ProfileSeed {
 
 /**
  * A profile for `principal`, created on first sight (the post-confirmation trigger creates it
- * earlier, with the e-mail address, for users who sign up through the API).
+ * earlier, with the e-mail address, for users who sign up through the API). A profile that
+ * exists is kept as it is.
  */
-export async function ensure(principal: Principal, seed: ProfileSeed = {}, now = new Date()): Promise<UserProfile> {
-  const existing = await repository.getProfile(principal.userId);
-  if (existing) return existing;
+export async function ensure(principal: Principal, seed?: ProfileSeed, now = new Date()): Promise<UserProfile> {
+  // Without a seed (every GET /me) the profile is nearly always there: read first. With one (the
+  // post-confirmation trigger, the development seed) the user is new: write first, and read
+  // only when a profile was there after all.
+  if (!seed) {
+    const existing = await repository.getProfile(principal.userId);
+    if (existing) return existing;
+  }
   const timestamp = now.toISOString();
   const profile: UserProfile = {
     id: principal.userId,
     username: principal.username,
-    email: seed.email ?? null,
-    name: seed.name ?? null,
+    email: seed?.email ?? null,
+    name: seed?.name ?? null,
     role: principal.role,
     deletedAt: null,
     version: 1,
@@ -38,7 +44,7 @@ export async function ensure(principal: Principal, seed: ProfileSeed = {}, now =
     updatedAt: timestamp,
   };
   if (await repository.insertProfile(profile)) return profile;
-  return (await repository.getProfile(principal.userId))!; // created concurrently: read theirs
+  return (await repository.getProfile(principal.userId))!; // there already, or created concurrently: read it
 }
 
 /** The caller's own profile. Tokens are the authority on the role. */
