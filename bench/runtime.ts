@@ -40,11 +40,11 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 // ---- each emulator alone: spawn to first answer, on the data `bun dev` gives it (`state`): none
 // before the first start, and a copy of what the first run left before the restart.
-const quiet = () => undefined;
-const starters: [string, (port: number, state: string) => Promise<Emulator>][] = [
-  ["DynamoDB Local", (port, state) => startDynamo({ port, dataDir: emulatorDataDir(state, "dynamodb"), log: quiet })],
-  ["cognito-local", (port, state) => startCognito({ port, dataDir: join(state, "cognito"), log: quiet })],
-  ["kinesis-local", (port, state) => startKinesis({ port, dataDir: emulatorDataDir(state, "kinesis"), log: quiet })],
+// Their output is kept only to explain a start that failed.
+const starters: [string, (port: number, state: string, log: (line: string) => void) => Promise<Emulator>][] = [
+  ["DynamoDB Local", (port, state, log) => startDynamo({ port, dataDir: emulatorDataDir(state, "dynamodb"), log })],
+  ["cognito-local", (port, state, log) => startCognito({ port, dataDir: join(state, "cognito"), log })],
+  ["kinesis-local", (port, state, log) => startKinesis({ port, dataDir: emulatorDataDir(state, "kinesis"), log })],
 ];
 async function alone(state: string): Promise<Map<string, number>> {
   const times = new Map<string, number>();
@@ -53,8 +53,10 @@ async function alone(state: string): Promise<Map<string, number>> {
     // machine is shared): such a start fails at once and is tried again.
     for (let attempt = 1; ; attempt++) {
       const [port] = await freePorts(1);
+      const output: string[] = [];
       const started = performance.now();
-      const emulator = await start(port!, state).catch((error: Error) => {
+      const emulator = await start(port!, state, (line) => output.push(line)).catch((error: Error) => {
+        console.error(`${name} alone, attempt ${attempt}: ${error.message}\n${output.slice(-20).join("\n")}`);
         if (attempt >= 3) throw error;
         return undefined;
       });
