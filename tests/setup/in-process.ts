@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
     const tableName = `${APP.name}-${APP.stage}-Table`;
     const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
     const tables = started(startDynamo({ port: dynamoPort!, log: quiet }), (dynamo) => () => dynamo.stop()).then(async (dynamo) => {
-      await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName });
+      await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName }, { expectNew: true }); // in memory: always new
       return dynamo;
     });
     const pool = started(startCognito({ port: cognitoPort!, dataDir: cognitoDir, log: quiet }), (cognito) => () => cognito.stop()).then(async (cognito) => {

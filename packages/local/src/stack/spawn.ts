@@ -5,6 +5,7 @@
  * `startStack`, which otherwise calls it itself. Light on purpose: the JVM is spawned before
  * anything else is loaded (the manifest and the signing code come after it).
  */
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { spawnCognito } from "../emulators/cognito";
 import { spawnDynamo } from "../emulators/dynamodb";
@@ -47,6 +48,8 @@ export interface SpawnedEmulators {
   /** The credentials the local Lambda API accepts; cognito-local signs its trigger calls with them. */
   lambdaCredentials: Credentials;
   dynamodb: SpawnedEmulator;
+  /** DynamoDB Local started without data (in memory, or no database file yet): its tables are to be made. */
+  dynamodbFresh: boolean;
   cognito: SpawnedEmulator;
   kinesis: SpawnedEmulator;
   /** Spawns DynamoDB Local or kinesis-local again as it was spawned (same port, same data), for a fault test's restart. */
@@ -68,6 +71,9 @@ export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmul
           yieldCpu: options.dynamodbFirst,
           reservedPorts: Object.values(ports),
         });
+  // With -sharedDb, DynamoDB Local keeps every table in this one file.
+  const dynamodbData = dataDir("dynamodb");
+  const dynamodbFresh = !dynamodbData || !existsSync(join(dynamodbData, "shared-local-instance.db"));
   const dynamodb = await respawn("dynamodb");
   const [{ triggers }, { newCredentials }] = await Promise.all([import("@emporium/functions/manifest"), import("../lambda-api/signing")]);
   const lambdaCredentials = newCredentials();
@@ -89,7 +95,7 @@ export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmul
     await Promise.all(started.map((spawned) => spawned.emulator.stop()));
     throw cognito.status === "rejected" ? cognito.reason : (kinesis as PromiseRejectedResult).reason;
   }
-  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, cognito: cognito.value, kinesis: kinesis.value, respawn };
+  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, dynamodbFresh, cognito: cognito.value, kinesis: kinesis.value, respawn };
 }
 
 /** The ports to listen on, by name; each 0 becomes a free port. */

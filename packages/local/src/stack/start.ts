@@ -231,7 +231,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           "warning",
           `DynamoDB Local listens on every network interface (port ${ports.dynamodb}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
         );
-        const { created, streamArn } = await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName });
+        const { created, streamArn } = await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName }, { expectNew: spawned.dynamodbFresh });
         return { dynamo, created, streamArn };
       }),
     );
