@@ -44,18 +44,19 @@ export async function provisionUserPool(client: CognitoIdentityProviderClient, n
     }),
   );
   const userPoolId = UserPool!.Id!;
-  const { UserPoolClient } = await client.send(
-    new CreateUserPoolClientCommand({
-      UserPoolId: userPoolId,
-      ClientName: CLIENT_NAME,
-      ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"],
-      RefreshTokenValidity: refreshTokenValidityDays,
-      TokenValidityUnits: { RefreshToken: "days" },
-      EnableTokenRevocation: true,
-    }),
-  );
-  for (const group of userGroups) {
-    await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
-  }
+  // The app client and the groups side by side: a start waits for them.
+  const [{ UserPoolClient }] = await Promise.all([
+    client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: CLIENT_NAME,
+        ExplicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH"],
+        RefreshTokenValidity: refreshTokenValidityDays,
+        TokenValidityUnits: { RefreshToken: "days" },
+        EnableTokenRevocation: true,
+      }),
+    ),
+    ...userGroups.map((group) => client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }))),
+  ]);
   return { userPoolId, clientId: UserPoolClient!.ClientId! };
 }

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { AdminGetUserCommand, type CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import type { Role } from "@emporium/core/auth";
 import { seedUsers, type SeedUser } from "./users";
 import { ensurePoolUser } from "../stack/pool-users";
@@ -126,12 +126,6 @@ function spawnSeed(log: (line: string) => void, options: { yieldCpu?: boolean })
 /** Creates each development user in the pool (confirmed, permanent password, in its group); their profiles, for the seed function. */
 export async function seedPoolUsers(cognito: CognitoIdentityProviderClient, userPoolId: string, users: SeedUser[] = seedUsers): Promise<SeedProfile[]> {
   return Promise.all(
-    users.map(async (user) => {
-      await ensurePoolUser(cognito, userPoolId, user);
-      const { UserAttributes } = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
-      const userId = UserAttributes?.find((attribute) => attribute.Name === "sub")?.Value;
-      if (!userId) throw new Error(`cognito-local returned no sub for ${user.email}`);
-      return { userId, email: user.email, name: user.name, role: user.role };
-    }),
+    users.map(async (user) => ({ userId: await ensurePoolUser(cognito, userPoolId, user), email: user.email, name: user.name, role: user.role })),
   );
 }

@@ -1,6 +1,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   UsernameExistsException,
   type CognitoIdentityProviderClient,
@@ -16,11 +17,12 @@ export interface PoolUser {
 /**
  * A confirmed user with a permanent password in the group of their role, whether or not they
  * existed: created by an administrator (no e-mail is sent, no sign-up trigger runs). The same
- * calls on AWS and against cognito-local: the seed and the tests' pool setup both use it.
+ * calls on AWS and against cognito-local. Resolves with the user's id (`sub`).
  */
-export async function ensurePoolUser(client: CognitoIdentityProviderClient, userPoolId: string, user: PoolUser): Promise<void> {
+export async function ensurePoolUser(client: CognitoIdentityProviderClient, userPoolId: string, user: PoolUser): Promise<string> {
+  let created: string | undefined;
   try {
-    await client.send(
+    const { User } = await client.send(
       new AdminCreateUserCommand({
         UserPoolId: userPoolId,
         Username: user.email,
@@ -32,9 +34,20 @@ export async function ensurePoolUser(client: CognitoIdentityProviderClient, user
         ],
       }),
     );
+    created = subOf(User?.Attributes);
   } catch (error) {
     if (!(error instanceof UsernameExistsException)) throw error;
   }
-  await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }));
-  await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: user.role }));
+  // Neither needs the other: side by side (a start waits for these users). A user who was
+  // there already is read for their id.
+  const [, , existing] = await Promise.all([
+    client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true })),
+    client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: user.role })),
+    created ? undefined : client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email })),
+  ]);
+  const sub = created ?? subOf(existing?.UserAttributes);
+  if (!sub) throw new Error(`the user pool returned no sub for ${user.email}`);
+  return sub;
 }
+
+const subOf = (attributes: { Name?: string; Value?: string }[] | undefined) => attributes?.find((attribute) => attribute.Name === "sub")?.Value;
