@@ -13,7 +13,7 @@ import { startSes } from "../../packages/local/src/emulators/ses.ts";
 import { provisionUserPool } from "../../packages/local/src/provision/cognito.ts";
 import { provisionMessaging } from "../../packages/local/src/provision/messaging.ts";
 import { provisionTables } from "../../packages/local/src/provision/table.ts";
-import { APP, functionEnvironment, REGION } from "../../packages/local/src/stack/environment.ts";
+import { APP, functionEnvironment, REGION, TABLE_NAMES } from "../../packages/local/src/stack/environment.ts";
 import { loadSecrets } from "../../packages/local/src/stack/secrets.ts";
 import { LOCAL_CREDENTIALS } from "../../packages/local/src/local-account.ts";
 import type { ProvidedStack } from "./global.ts";
@@ -42,8 +42,7 @@ export default async function setup(project: TestProject) {
       return running;
     });
   try {
-    const tableName = `${APP.name}-${APP.stage}-Table`;
-    const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
+    const { tableName, idempotencyTableName } = TABLE_NAMES;
     const tables = started(startDynamo({ port: dynamoPort!, log: quiet }), (dynamo) => () => dynamo.stop()).then(async (dynamo) => {
       await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName }, { expectNew: true }); // in memory: always new
       return dynamo;

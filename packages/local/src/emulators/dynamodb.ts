@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { requireJava } from "./java";
-import { own, whenReady, type Emulator, type SpawnedEmulator } from "./process";
+import { own, whenReady, yieldCpu, type Emulator, type SpawnedEmulator } from "./process";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
 
 export interface DynamoOptions {
@@ -11,6 +11,8 @@ export interface DynamoOptions {
   /** Absolute folder for the database files; in memory when absent. */
   dataDir?: string;
   log: (line: string) => void;
+  /** Runs it at a lower CPU priority (see `yieldCpu`): for work in the background. */
+  yieldCpu?: boolean;
 }
 
 /** Amazon's DynamoDB Local (the real engine: transactions, conditions, GSIs, streams). */
@@ -19,10 +21,11 @@ export async function startDynamo(options: DynamoOptions): Promise<Emulator> {
 }
 
 /** Starts DynamoDB Local's JVM and returns at once; `answering()` waits for it to serve. */
-export function spawnDynamo({ port, dataDir, log }: DynamoOptions): SpawnedEmulator {
+export function spawnDynamo({ port, dataDir, log, yieldCpu: yielding = false }: DynamoOptions): SpawnedEmulator {
   requireJava();
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const child = spawnDynamoLocal(javaEnvironment(process.env))({ port, path: dataDir ?? null, sharedDb: true, stdio: "pipe" });
+  if (yielding) yieldCpu(child);
   const emulator = own("DynamoDB Local", child, `http://127.0.0.1:${port}`, log);
   return { emulator, answering: () => answering(emulator, child) };
 }

@@ -31,6 +31,8 @@ export interface LocalEndpoints {
 }
 
 export const APP = { name: "emporium", stage: "local" } as const;
+/** The physical names of the stage's two tables. */
+export const TABLE_NAMES = { tableName: `${APP.name}-${APP.stage}-Table`, idempotencyTableName: `${APP.name}-${APP.stage}-Idempotency` } as const;
 export const REGION = LOCAL_REGION;
 
 const resource = (value: Record<string, string>) => JSON.stringify(value);

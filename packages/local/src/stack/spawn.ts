@@ -13,6 +13,8 @@ import { spawnKinesis } from "../emulators/kinesis";
 import { freePorts } from "../emulators/ports";
 import type { SpawnedEmulator } from "../emulators/process";
 import type { Credentials } from "../lambda-api/signing";
+import { copyTablesTemplate, DYNAMODB_FILE, type TablesTemplate } from "../provision/tables-template";
+import { TABLE_NAMES } from "./environment";
 import { emulatorDataDir } from "./state-layout";
 
 /** The ports the stack listens on, by name; 0 picks a free one. */
@@ -48,8 +50,10 @@ export interface SpawnedEmulators {
   /** The credentials the local Lambda API accepts; cognito-local signs its trigger calls with them. */
   lambdaCredentials: Credentials;
   dynamodb: SpawnedEmulator;
-  /** DynamoDB Local started without data (in memory, or no database file yet): its tables are to be made. */
+  /** DynamoDB Local started without data of its own (in memory, or no database file yet). */
   dynamodbFresh: boolean;
+  /** Its tables came from the template (../provision/tables-template.ts): they are there, and empty. */
+  tablesTemplate?: TablesTemplate;
   cognito: SpawnedEmulator;
   kinesis: SpawnedEmulator;
   /** Spawns DynamoDB Local or kinesis-local again as it was spawned (same port, same data), for a fault test's restart. */
@@ -71,9 +75,9 @@ export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmul
           yieldCpu: options.dynamodbFirst,
           reservedPorts: Object.values(ports),
         });
-  // With -sharedDb, DynamoDB Local keeps every table in this one file.
   const dynamodbData = dataDir("dynamodb");
-  const dynamodbFresh = !dynamodbData || !existsSync(join(dynamodbData, "shared-local-instance.db"));
+  const dynamodbFresh = !dynamodbData || !existsSync(join(dynamodbData, DYNAMODB_FILE));
+  const tablesTemplate = dynamodbData && dynamodbFresh ? copyTablesTemplate(TABLE_NAMES, dynamodbData) : undefined;
   const dynamodb = await respawn("dynamodb");
   const [{ triggers }, { newCredentials }] = await Promise.all([import("@emporium/functions/manifest"), import("../lambda-api/signing")]);
   const lambdaCredentials = newCredentials();
@@ -95,7 +99,7 @@ export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmul
     await Promise.all(started.map((spawned) => spawned.emulator.stop()));
     throw cognito.status === "rejected" ? cognito.reason : (kinesis as PromiseRejectedResult).reason;
   }
-  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, dynamodbFresh, cognito: cognito.value, kinesis: kinesis.value, respawn };
+  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, dynamodbFresh, tablesTemplate, cognito: cognito.value, kinesis: kinesis.value, respawn };
 }
 
 /** The ports to listen on, by name; each 0 becomes a free port. */

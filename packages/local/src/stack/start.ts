@@ -31,8 +31,9 @@ import { startEventSources, type EventSources } from "../event-sources";
 import { provisionMessaging, type MessagingResources } from "../provision/messaging";
 import { eventSourceMappings } from "./mappings";
 import { provisionTables } from "../provision/table";
+import { buildTablesTemplate } from "../provision/tables-template";
 import { catalogueSeed, createSeeder, profilesToSeed, readSeedRecord, seedPoolUsers, seedUsers, writeSeedRecord, type SeedUser } from "../seed";
-import { APP, functionEnvironment, REGION, seedEnvironment, type LocalEndpoints } from "./environment";
+import { APP, functionEnvironment, REGION, seedEnvironment, TABLE_NAMES, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
 import { spawnEmulators, type SpawnedEmulators, type StackPorts } from "./spawn";
 import { LOCAL_CREDENTIALS } from "../local-account";
@@ -144,6 +145,18 @@ export type InterruptibleEmulator = "dynamodb" | "messaging" | "kinesis";
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const stoppers: (() => Promise<void>)[] = [];
+  // After a start that had to create the tables, the next fresh state copies them (./provision/tables-template.ts).
+  const buildTemplateInBackground = () => {
+    const stopping = new AbortController();
+    const building = buildTablesTemplate(TABLE_NAMES, { yieldCpu: true, signal: stopping.signal }).then(
+      () => options.log("stack", "made the tables' template, for the next start on fresh data"),
+      (error: Error) => stopping.signal.aborted || options.log("stack", `could not make the tables' template: ${error.message}`),
+    );
+    stoppers.push(async () => {
+      stopping.abort();
+      await building;
+    });
+  };
   const stop = async () => {
     for (const stopper of stoppers.reverse()) await stopper().catch(() => undefined);
   };
@@ -195,8 +208,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           return running;
         }),
       );
-    const tableName = `${APP.name}-${APP.stage}-Table`;
-    const idempotencyTableName = `${APP.name}-${APP.stage}-Idempotency`;
+    const { tableName, idempotencyTableName } = TABLE_NAMES;
     const dynamoStarted = started(spawned.dynamodb.answering(), "DynamoDB Local", "dynamodb");
     const cognitoStarted = started(spawned.cognito.answering(), "cognito-local");
     const fauxqsStarted = started(startFauxqsEmulator({ log: (line) => options.log("fauxqs", line) }));
@@ -231,6 +243,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           "warning",
           `DynamoDB Local listens on every network interface (port ${ports.dynamodb}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
         );
+        if (spawned.tablesTemplate) {
+          options.log("stack", "tables copied from their template (node_modules/.cache/dynamodb-tables)");
+          return { dynamo, created: true, streamArn: spawned.tablesTemplate.streamArn };
+        }
         const { created, streamArn } = await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName }, { expectNew: spawned.dynamodbFresh });
         return { dynamo, created, streamArn };
       }),
@@ -378,6 +394,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     phase("gateway, event sources and seed data ready");
     await built;
     if (toBuild.length > 0) phase(`${toBuild.length} function(s) built`);
+    if (options.persist && (await tablesProvisioned).created && !spawned.tablesTemplate) buildTemplateInBackground();
 
     return {
       apiUrl: gateway.url,

