@@ -6,6 +6,7 @@
  * them. The file is made once per machine, by a DynamoDB Local of its own after a start that had
  * to create the tables, and kept in `node_modules/.cache/dynamodb-tables`, keyed by DynamoDB
  * Local's version, the table names and the sources of the tables' definitions.
+ * `EMPORIUM_TABLES_TEMPLATE=off` neither uses nor makes it (every fresh start creates the tables).
  *
  * Light on purpose: `spawnEmulators` copies the file before it spawns the JVM.
  */
@@ -30,6 +31,7 @@ export interface TablesTemplate {
 }
 
 const require = createRequire(import.meta.url);
+const disabled = () => process.env.EMPORIUM_TABLES_TEMPLATE === "off";
 
 /** Where the template for these names (and these definitions, and this DynamoDB Local) lives. */
 function templateDir(names: TableNames): string {
@@ -45,6 +47,7 @@ function templateDir(names: TableNames): string {
 
 /** Copies the template into `dataDir` (which has no database file), if there is one yet. */
 export function copyTablesTemplate(names: TableNames, dataDir: string): TablesTemplate | undefined {
+  if (disabled()) return undefined;
   const dir = templateDir(names);
   if (!existsSync(join(dir, DESCRIPTION))) return undefined;
   mkdirSync(dataDir, { recursive: true });
@@ -56,10 +59,11 @@ export function copyTablesTemplate(names: TableNames, dataDir: string): TablesTe
  * Makes the template unless it exists: DynamoDB Local on a free port and a folder of its own,
  * the tables provisioned as a start provisions them, then stopped (its file then holds them).
  * The whole folder is renamed into place at the end, so a copy never sees half a template.
+ * Resolves with whether it made one.
  */
-export async function buildTablesTemplate(names: TableNames, options: { yieldCpu?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+export async function buildTablesTemplate(names: TableNames, options: { yieldCpu?: boolean; signal?: AbortSignal } = {}): Promise<boolean> {
   const dir = templateDir(names);
-  if (existsSync(join(dir, DESCRIPTION))) return;
+  if (disabled() || existsSync(join(dir, DESCRIPTION))) return false;
   const [{ startDynamo }, { freePorts }, { provisionTables }] = await Promise.all([import("../emulators/dynamodb"), import("../emulators/ports"), import("./table")]);
   mkdirSync(dirname(dir), { recursive: true });
   const work = mkdtempSync(`${dir}.partial-`);
@@ -78,9 +82,10 @@ export async function buildTablesTemplate(names: TableNames, options: { yieldCpu
     options.signal?.throwIfAborted();
     writeFileSync(join(work, DESCRIPTION), JSON.stringify(template));
     renameSync(work, dir);
+    return true;
   } catch (error) {
     // Another stack made it meanwhile (the rename finds a folder there): theirs serves as well.
-    if (existsSync(join(dir, DESCRIPTION))) return;
+    if (existsSync(join(dir, DESCRIPTION))) return false;
     throw error;
   } finally {
     rmSync(work, { recursive: true, force: true });

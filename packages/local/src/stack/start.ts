@@ -149,7 +149,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const buildTemplateInBackground = () => {
     const stopping = new AbortController();
     const building = buildTablesTemplate(TABLE_NAMES, { yieldCpu: true, signal: stopping.signal }).then(
-      () => options.log("stack", "made the tables' template, for the next start on fresh data"),
+      (made) => made && options.log("stack", "made the tables' template, for the next start on fresh data"),
       (error: Error) => stopping.signal.aborted || options.log("stack", `could not make the tables' template: ${error.message}`),
     );
     stoppers.push(async () => {
