@@ -1,7 +1,8 @@
 /**
  * The seed across restarts of a persisted stack (as `bun dev` keeps its data): a first start
  * writes the catalogue and the profiles, a restart finds them recorded and starts no seed
- * process, and a table whose data was removed is seeded again although a record is there.
+ * process, a new user pool gets its users' profiles only, and a table whose data was removed
+ * is seeded again although a record is there.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,7 +46,7 @@ async function customerProfile(stack: Stack): Promise<{ email: string | null; na
 }
 
 describe("the seed of a persisted stack", () => {
-  it("writes everything on a first start, nothing on a restart, and everything again into a table made afresh", async () => {
+  it("writes everything on a first start, nothing on a restart, the profiles for a new pool, and everything again into a table made afresh", async () => {
     const first = await start();
     let catalogue: string[];
     try {
@@ -66,6 +67,18 @@ describe("the seed of a persisted stack", () => {
       expect(await customerProfile(restart.stack)).toMatchObject({ email: customer.email, name: customer.name });
     } finally {
       await restart.stack.stop();
+    }
+
+    // The user pool's data removed: a new pool gives the users new ids, so only their profiles are written.
+    rmSync(join(stateDir, "cognito"), { recursive: true, force: true });
+    const newPool = await start();
+    try {
+      expect(newPool.seedLines).toEqual(["0 product(s) and 3 profile(s) written"]);
+      expect(await productNames(newPool.stack)).toEqual(catalogue);
+      const customer = newPool.stack.users.find((user) => user.role === "customer")!;
+      expect(await customerProfile(newPool.stack)).toMatchObject({ email: customer.email, name: customer.name });
+    } finally {
+      await newPool.stack.stop();
     }
 
     // The table's data removed, the record kept: the table is created again, and empty.
