@@ -31,7 +31,14 @@ export function tokensFor(email: string): Promise<Tokens> {
   return cache.get(email)!;
 }
 
-export const adminToken = async () => (await tokensFor("admin@example.com")).accessToken;
+let ownAdmin: Promise<Tokens> | undefined;
+
+/**
+ * An administrator of this test file's own (module state is per file). Not the seeded admin:
+ * request limits are per user, and files running side by side would share one bucket and see
+ * each other's 429s.
+ */
+export const adminToken = async () => (await (ownAdmin ??= newUser("admin"))).accessToken;
 export const customerToken = async () => (await tokensFor("customer@example.com")).accessToken;
 
 /**
