@@ -72,7 +72,7 @@ describe.skipIf(!chromiumAvailable)("account pages in the browser", () => {
   it("edits the profile with If-Match and shows a conflict instead of overwriting a newer version", async () => {
     const user = await newUser();
     const { context, page } = await openApp(browser);
-    await logIn(page, user.email, user.password);
+    await logIn(page, user);
     await page.goto("/account");
     await page.getByLabel("Name").fill("Robin Reader");
     await page.getByRole("button", { name: "Save" }).click();

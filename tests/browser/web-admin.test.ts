@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, DESKTOP, expectAccessible, launch, openApp, PHONE, screenshot } from "../support/browser";
+import { chromiumAvailable, DESKTOP, expectAccessible, launch, logIn, openApp, PHONE, screenshot } from "../support/browser";
 import { createProduct } from "../support/catalogue";
 import { call, get, post } from "../support/http";
 import { png } from "../support/images";
@@ -21,22 +21,6 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-async function logIn(page: Page, user: { email: string; password: string }, next = "/admin") {
-  const problems: string[] = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => message.type() === "error" && problems.push(`console: ${message.text()}`));
-  page.on("response", (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").waitFor().catch(async (error: unknown) => {
-    await screenshot(page, "admin-login-failed");
-    throw new Error(`no log-in form at /login; the page says "${await page.locator("body").innerText()}"; ${problems.join("; ")}`, { cause: error });
-  });
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).waitFor();
-}
-
 /** Polls wait for the API's cold functions on a busy machine. */
 const POLL = { timeout: 15_000 };
 const adminNav = (page: Page) => page.getByRole("navigation", { name: "Admin" });
@@ -53,7 +37,7 @@ const loaded = (scope: Page | Locator, alt: string) =>
 describe.skipIf(!chromiumAvailable)("admin pages", () => {
   it("an admin creates a product with a PNG picture (presigned PUT with progress), and the shop shows it with the picture", async () => {
     const { context, page } = await openApp(browser, DESKTOP);
-    await logIn(page, admin);
+    await logIn(page, admin, "/admin");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
     await adminNav(page).getByRole("link", { name: "Products" }).click();
     await page.getByRole("link", { name: "New product" }).click();
@@ -280,7 +264,7 @@ describe.skipIf(!chromiumAvailable)("admin pages", () => {
     ];
     for (const viewport of [PHONE, DESKTOP]) {
       const { context, page } = await openApp(browser, viewport);
-      await logIn(page, admin);
+      await logIn(page, admin, "/admin");
       for (const [name, path, heading] of pages) {
         await page.goto(path);
         await page.getByRole("heading", { name: heading, level: 1 }).waitFor();

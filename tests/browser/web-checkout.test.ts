@@ -32,7 +32,7 @@ describe.skipIf(!chromiumAvailable)("checkout in the browser", () => {
     page.on("request", (request) => {
       if (request.method() === "POST" && new URL(request.url()).pathname === "/api/orders") keys.push(request.headers()["idempotency-key"] ?? "none");
     });
-    await logIn(page, user.email, user.password);
+    await logIn(page, user);
     await addToCart(page, product);
     await page.goto("/cart");
     await page.getByRole("button", { name: "Place order" }).dblclick();
@@ -52,7 +52,7 @@ describe.skipIf(!chromiumAvailable)("checkout in the browser", () => {
     const user = await newUser();
     const product = await createProduct({ stock: 20 });
     const { context, page } = await openApp(browser);
-    await logIn(page, user.email, user.password);
+    await logIn(page, user);
     await addToCart(page, product);
     await page.goto("/cart");
 

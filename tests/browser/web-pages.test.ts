@@ -111,7 +111,7 @@ describe.skipIf(!chromiumAvailable)("every page, phone and desktop", () => {
       // A new customer per width, so "no orders yet" is true for each.
       const user = await newUser();
       const { context, page } = await openApp(browser, viewport);
-      await logIn(page, user.email, user.password);
+      await logIn(page, user);
       for (const check of signedIn()) await visit(page, check, viewport.width);
       await context.close();
     }, 120_000);

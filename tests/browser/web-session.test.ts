@@ -22,7 +22,7 @@ describe.skipIf(!chromiumAvailable)("sessions in the browser", () => {
   it("a reload keeps the session, the refresh token is never readable by script, logout ends it", async () => {
     const user = await newUser();
     const { context, page } = await openApp(browser);
-    await logIn(page, user.email, user.password);
+    await logIn(page, user);
 
     const cookies = (await context.cookies()).filter((cookie) => cookie.name === "emporium_refresh");
     expect(cookies.map((cookie) => cookie.path).sort()).toEqual(["/api/auth/logout", "/api/auth/refresh"]);
@@ -68,7 +68,7 @@ describe.skipIf(!chromiumAvailable)("sessions in the browser", () => {
     const user = await newUser();
     const { context, page } = await openApp(browser);
     await page.clock.install();
-    await logIn(page, user.email, user.password);
+    await logIn(page, user);
     const renewals: number[] = [];
     page.on("response", (response) => {
       if (new URL(response.url()).pathname === "/api/auth/refresh") renewals.push(response.status());
@@ -87,13 +87,13 @@ describe.skipIf(!chromiumAvailable)("sessions in the browser", () => {
     const adminLink = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true });
     const admin = await newUser("admin");
     const asAdmin = await openApp(browser);
-    await logIn(asAdmin.page, admin.email, admin.password);
+    await logIn(asAdmin.page, admin);
     await adminLink(asAdmin.page).waitFor();
     await asAdmin.context.close();
 
     const user = await newUser();
     const { context, page } = await openApp(browser);
-    await logIn(page, user.email, user.password);
+    await logIn(page, user);
     expect(await adminLink(page).count()).toBe(0);
     await page.goto("/admin");
     await page.getByText("This page is for administrators.").waitFor();

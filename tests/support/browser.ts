@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page, type Response } from "playwright-core";
 import { expect } from "vitest";
 import { target } from "./target";
 
@@ -93,13 +93,33 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   ).toEqual([]);
 }
 
-/** Logs in through the log-in page, as a person would. */
-export async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("link", { name: "My orders" }).waitFor();
+/**
+ * Logs in through the log-in page, as a person would, landing on `next` when given. A log-in
+ * that does not end signed in fails naming what the page said and every failed response on the
+ * way (a 429 from the per-IP limits, a 5xx), with a screenshot.
+ */
+export async function logIn(page: Page, user: { email: string; password: string }, next?: string): Promise<void> {
+  const problems: string[] = [];
+  const record = {
+    pageerror: (error: Error) => problems.push(`page error: ${error.message}`),
+    console: (message: ConsoleMessage) => message.type() === "error" && problems.push(`console: ${message.text()}`),
+    response: (response: Response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`),
+  };
+  page.on("pageerror", record.pageerror).on("console", record.console).on("response", record.response);
+  const failed = (step: string) => async (error: unknown) => {
+    await screenshot(page, "login-failed");
+    throw new Error(`${step}; the page says "${await page.locator("body").innerText()}"; ${problems.join("; ") || "no failed response"}`, { cause: error });
+  };
+  try {
+    await page.goto(next ? `/login?next=${encodeURIComponent(next)}` : "/login");
+    await page.getByLabel("Email").waitFor().catch(failed("no log-in form at /login"));
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).waitFor().catch(failed(`not signed in as ${user.email}`));
+  } finally {
+    page.off("pageerror", record.pageerror).off("console", record.console).off("response", record.response);
+  }
 }
 
 /** Opens a product page and puts the product in the cart. */
