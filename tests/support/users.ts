@@ -35,8 +35,8 @@ let ownAdmin: Promise<Tokens> | undefined;
 
 /**
  * An administrator of this test file's own (module state is per file). Not the seeded admin:
- * request limits are per user, and files running side by side would share one bucket and see
- * each other's 429s.
+ * request limits are per user, kept in token buckets, and files run one after another faster
+ * than a bucket refills, so one file's requests would leave the next with 429s.
  */
 export const adminToken = async () => (await (ownAdmin ??= newUser("admin"))).accessToken;
 export const customerToken = async () => (await tokensFor("customer@example.com")).accessToken;
