@@ -4,10 +4,11 @@
  * orders the filter selects, ends the job DONE with a working download link, or FAILED with a
  * reason, and leaves no partial file. Jobs that `run` is called on here are stored directly
  * (`insertJob`), without a queue message, so the export worker of `bun run test` never runs them
- * too. Orders are placed at a random minute decades in the past: a filter of a few minutes
- * around it selects this test's orders only.
+ * too. Orders are placed at a random minute of an era of this file's own, the 2400s
+ * (./support/eras.ts): a filter of a few minutes around it selects this test's orders only,
+ * and the stack's expiry schedule leaves the PENDING ones as they are.
  */
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { HeadObjectCommand, NotFound, S3Client } from "@aws-sdk/client-s3";
 import { ChangeMessageVisibilityCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Resource } from "sst";
@@ -21,6 +22,7 @@ import { setSimulatedPayment } from "../src/fulfilment";
 import { newId } from "../src/ids";
 import * as Orders from "../src/orders";
 import * as Products from "../src/products";
+import { minuteIn } from "./support/eras";
 import { withLink } from "./support/links";
 
 const admin: Principal = { userId: `test-exports-admin-${randomUUID()}`, role: "admin", username: "ada" };
@@ -72,8 +74,8 @@ async function delivered(id: string): Promise<boolean> {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-/** A random minute between 1930 and 1960: the era of this file's orders. */
-const era = () => Date.UTC(1930, 0, 1) + randomInt(0, 30 * 365 * 24 * 60) * 60_000;
+/** A random minute between 2400 and 2430: the era of this file's orders. */
+const era = () => minuteIn(2400, 30);
 
 /** Orders placed at `t`, `t` + 1 min, …, each then moved to its status. */
 async function ordersAt(t: number, statuses: Orders.OrderStatus[]) {

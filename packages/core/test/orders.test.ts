@@ -2,10 +2,11 @@
  * The order service against the real table, on injected clocks: pricing from the catalogue,
  * stock taken and given back in the same transaction as each status change, who may see,
  * search and cancel which order, and the expiry of stale PENDING orders. Tests that read the
- * status index place their orders at a random moment decades in the past, so the windows they
- * read hold their own orders (and none of other tests, which place theirs today).
+ * status index place their orders at a random moment in the 2200s or 2300s (./support/eras.ts),
+ * so the windows they read hold their own orders (and none of other tests, which place theirs
+ * today), and the stack's expiry schedule leaves them PENDING.
  */
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
 import type { ApiClient, Principal } from "../src/auth";
@@ -15,6 +16,7 @@ import { newId } from "../src/ids";
 import * as Orders from "../src/orders";
 import * as Products from "../src/products";
 import { documentClient, tableName } from "../src/table";
+import { minuteIn } from "./support/eras";
 
 const customer = (): Principal => ({ userId: `test-orders-${randomUUID()}`, role: "customer", username: "cy" });
 const admin: Principal = { userId: `test-orders-admin-${randomUUID()}`, role: "admin", username: "ada" };
@@ -24,7 +26,7 @@ const reader: ApiClient = { keyId: "k-reader", scopes: ["orders:read"] };
  * A random minute of `years` years from `fromYear`. The searches by day and the expiry each
  * have an era of their own (a test's earlier runs against the same table leave orders there).
  */
-const past = (fromYear = 1990, years = 25) => Date.UTC(fromYear, 0, 1) + randomInt(0, years * 365 * 24 * 60) * 60_000;
+const someMinute = (fromYear = 2200, years = 25) => minuteIn(fromYear, years);
 const at = (ms: number) => () => new Date(ms);
 
 /** Expects `promise` to reject with exactly this error: its class and its whole message. */
@@ -53,7 +55,7 @@ describe("placing an order", () => {
   it("prices every line from the catalogue, takes the stock and stores the order PENDING at its first version", async () => {
     const [a, b] = await Promise.all([product(250, 10), product(1_000, 3)]);
     const buyer = customer();
-    const t = past();
+    const t = someMinute();
     const placed = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 4 }, { productId: b.id, quantity: 3 }] }, at(t));
     const timestamp = new Date(t).toISOString();
     expect(placed).toMatchObject({ userId: buyer.userId, status: "PENDING", version: 1, lineCount: 2, createdAt: timestamp, updatedAt: timestamp, total: { amount: 4_000, currency: "EUR" } });
@@ -126,7 +128,7 @@ describe("reading orders", () => {
   it("lists a customer's own orders newest first, a page at a time", async () => {
     const a = await product(100, 10);
     const [owner, other] = [customer(), customer()];
-    const t = past();
+    const t = someMinute();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await Orders.place(owner, { lines: [{ productId: a.id, quantity: 1 }] }, at(t + i * 60_000))).id);
     await Orders.place(other, { lines: [{ productId: a.id, quantity: 1 }] });
@@ -154,7 +156,7 @@ describe("searching orders", () => {
   it("finds orders by status between dates, a bare `to` date including its whole day, newest first", async () => {
     const a = await product(100, 10);
     const buyer = customer();
-    const day = new Date(past(1900, 50)).toISOString().slice(0, 10);
+    const day = new Date(someMinute(2300, 50)).toISOString().slice(0, 10);
     const dayStart = Date.parse(`${day}T00:00:00.000Z`);
     const before = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 1 }] }, at(dayStart - 1));
     const morning = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 1 }] }, at(dayStart));
@@ -185,7 +187,7 @@ describe("searching orders", () => {
   it("reads every page of a status for the system, in pages of the size asked", async () => {
     const a = await product(100, 10);
     const buyer = customer();
-    const t = past();
+    const t = someMinute();
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 1 }] }, at(t + i))).id);
     const from = new Date(t).toISOString();
@@ -205,7 +207,7 @@ describe("cancelling", () => {
     const buyer = customer();
     const order = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 2 }] });
     expect(await stockOf(a.id)).toBe(3);
-    const t = past();
+    const t = someMinute();
     const cancelled = await Orders.cancel(buyer, order.id, at(t));
     expect(cancelled).toMatchObject({ id: order.id, status: "CANCELLED", version: 2, updatedAt: new Date(t).toISOString(), createdAt: order.createdAt });
     expect(await Orders.get(buyer, order.id)).toEqual(cancelled);
@@ -240,7 +242,7 @@ describe("moving an order along the lifecycle", () => {
   it("advances PENDING → CONFIRMED → SHIPPED → DELIVERED, bumping the version and moving the order in the status index", async () => {
     const a = await product(100, 5);
     const buyer = customer();
-    const t = past();
+    const t = someMinute();
     const order = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 1 }] }, at(t));
     const day = new Date(t).toISOString().slice(0, 10);
     const confirmed = await Orders.advance(order.id, "CONFIRMED", at(t + 1000));
@@ -281,7 +283,9 @@ describe("expiring stale orders", () => {
   it("expires PENDING orders placed before the hold, gives their stock back, and leaves newer and confirmed orders", async () => {
     const a = await product(100, 10);
     const buyer = customer();
-    const t = past(1970, 20);
+    // In the past, unlike the other tests' eras: expiry reads every PENDING order from the start
+    // of time up to its cutoff, so one ahead would expire every order of the run still PENDING.
+    const t = someMinute(1970, 20);
     const stale = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 2 }] }, at(t));
     const confirmed = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 1 }] }, at(t));
     await Orders.advance(confirmed.id, "CONFIRMED");
