@@ -11,9 +11,10 @@
  * notify nobody and get exact outcomes.
  */
 import { randomUUID } from "node:crypto";
-import { HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
 import { afterAll, describe, expect, it } from "vitest";
+import { s3 as s3Of } from "../src/aws/clients";
 import { NotFoundError } from "../src/errors";
 import { newId } from "../src/ids";
 import * as Products from "../src/products";
@@ -119,5 +120,29 @@ describe("product images", () => {
     expect(await Products.processUpload(stray)).toBe("rejected");
     expect(await exists(stray)).toBe(false);
     expect(await Products.processUpload(`uploads/${newId()}/${newId()}`)).toBe("gone");
+  });
+
+  it("reports an upload deleted between its size and its first bytes as gone (another check deleted it)", async () => {
+    const created = await product();
+    const key = `uploads/${created.id}/${newId()}`;
+    await put(key, PNG);
+    // Another check of the same key (the stack's processor, a notification S3 delivered twice)
+    // deletes the object right after this one has read its size.
+    const name = `delete-after-head-${randomUUID()}`;
+    s3Of().middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === "HeadObjectCommand" && (args.input as { Key?: string }).Key === key) {
+          await s3.send(new DeleteObjectCommand({ Bucket: Resource.Uploads.name, Key: key }));
+        }
+        return result;
+      },
+      { step: "initialize", name },
+    );
+    try {
+      expect(await Products.processUpload(key)).toBe("gone");
+    } finally {
+      s3Of().middlewareStack.remove(name);
+    }
   });
 });

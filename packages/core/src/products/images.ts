@@ -59,16 +59,19 @@ export async function processUpload(key: string): Promise<"attached" | "rejected
   };
   if (!match) return remove();
   const [, productId, imageId] = match as unknown as [string, string, string];
+  // Another check of the same key (a notification delivered twice) may delete the object
+  // before either read: it is then gone, whichever read finds out.
   let size: number;
+  let contentType: ReturnType<typeof sniffImageType>;
   try {
     size = (await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength ?? 0;
+    if (size < 1 || size > MAX_IMAGE_BYTES) return remove();
+    const head = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: "bytes=0-15" }));
+    contentType = sniffImageType(await head.Body!.transformToByteArray());
   } catch (error) {
     if (error instanceof NotFound || error instanceof NoSuchKey) return "gone";
     throw error;
   }
-  if (size < 1 || size > MAX_IMAGE_BYTES) return remove();
-  const head = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: "bytes=0-15" }));
-  const contentType = sniffImageType(await head.Body!.transformToByteArray());
   if (!contentType) return remove();
   const image: ProductImage = { id: imageId, contentType, size };
   try {
