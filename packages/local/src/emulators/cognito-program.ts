@@ -12,8 +12,9 @@ const PRELOAD = fileURLToPath(new URL("./cognito-local-targets.cjs", import.meta
  * that calls the pool's triggers: most of its start was Node finding and reading them. As one
  * CommonJS file that loads only that client (and KMS, for custom senders, only if asked), it
  * takes 0.39–0.42 CPU-seconds to its first answer instead of 0.71–0.76 (measured alone, five
- * starts each, side by side), on the two cores DynamoDB Local's start needs. V8's code cache
- * (as kinesis-local has) made no difference: V8 compiles this code lazily, so little is cached.
+ * starts each, side by side), on the two cores DynamoDB Local's start needs. A code cache
+ * made at compile time made no difference (V8 compiles this code lazily, so little is in it);
+ * one made after warm-up does (./code-cache.ts).
  */
 const LAZY_AWS_SDK = `module.exports = {
   get Lambda() { return require("aws-sdk/clients/lambda"); },

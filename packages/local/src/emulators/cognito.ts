@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { withCodeCache } from "./code-cache";
 import { cognitoProgram } from "./cognito-program";
 import { own, whenReady, yieldCpu, type Emulator, type SpawnedEmulator } from "./process";
 import { LOCAL_REGION } from "../local-account";
@@ -48,7 +49,7 @@ export async function spawnCognito({ port, dataDir, log, triggers = {}, lambdaEn
   writeFileSync(join(dataDir, ".cognito", "config.json"), JSON.stringify(config, null, 2), { mode: 0o600 });
   const program = await cognitoProgram();
   // Always Node, whatever runs this file: cognito-local is a Node program.
-  const child = spawn("node", [program], {
+  const child = spawn("node", withCodeCache(program), {
     cwd: dataDir,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { withCodeCache } from "./code-cache";
 import { own, whenReady, yieldCpu, type Emulator, type SpawnedEmulator } from "./process";
 import { freePorts } from "./ports";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local-account";
@@ -19,7 +20,7 @@ export interface KinesisOptions {
 /*
  * kinesis-local 0.6.2 binds the wildcard address (it calls `listen(port, callback)`) and has no
  * setting for the host. This runs before its code, in its process only, and turns such a listen
- * into a listen on loopback; then it loads kinesis-local (`process.argv[1]`) as `node main.js` would.
+ * into a listen on loopback.
  *
  * On SIGTERM kinesis-mock shuts its servers down and then saves its state, but its server waits
  * for open connections first, and the stack's clients keep theirs alive: the stop's grace period
@@ -41,7 +42,6 @@ Server.prototype.listen = function (...args) {
 process.once("SIGTERM", () => {
   for (const socket of connections) socket.end();
 });
-require(process.argv[1]);
 `;
 
 /**
@@ -65,17 +65,15 @@ export async function spawnKinesis({ port, dataDir, log, yieldCpu: yielding = fa
   // each save builds its whole state as JSON, and V8's default heap growth let that garbage
   // pile up between collections (measured with 4,700 records: 450–610 MiB resident, against
   // 170–185 MiB with the flag and a 10 s interval). Given in memory too, so both modes use one
-  // code cache (V8 rejects a cache made under other flags). --interrupt-budget at 8× V8's
+  // code cache (./code-cache.ts: its 9 MB of JavaScript is not compiled again on every start;
+  // V8 rejects a cache made under other flags). --interrupt-budget at 8× V8's
   // default: a function runs that much longer before V8 considers optimizing it, so start-up
   // code that runs a few times is no longer sent to the optimizing compiler, while the request
   // path, which runs all the time, still is (measured alone, three starts each: CPU to first
   // answer 1.01 → 0.77 s; 150 PutRecords and 20 GetRecords took 5.2 s against 7.7 s, so no slower).
-  const child = spawn("node", ["--optimize-for-size", "--interrupt-budget=540672", "--require", require.resolve("v8-compile-cache"), "-e", LISTEN_ON_LOOPBACK, main], {
+  const child = spawn("node", ["--optimize-for-size", "--interrupt-budget=540672", ...withCodeCache(main, LISTEN_ON_LOOPBACK)], {
     env: {
       ...process.env,
-      // Its 9 MB of JavaScript compiled once, not on every start: V8's code cache, kept beside
-      // the packages (measured: CPU to first answer 0.75 s → 0.42 s).
-      V8_COMPILE_CACHE_CACHE_DIR: join(dirname(main), "..", ".cache", "kinesis-local-v8"),
       KINESIS_MOCK_PLAIN_PORT: String(port),
       KINESIS_MOCK_TLS_PORT: String(tlsPort),
       KINESIS_MOCK_CERT_PATH: join(dirname(main), "server.json"),
