@@ -265,6 +265,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
     );
     const poolUsersSeeded = step(poolProvisioned.then(({ client, userPoolId }) => seedPoolUsers(client, userPoolId)));
+    // The profiles as soon as the pool has its users and the table exists, beside the catalogue:
+    // not once the slowest emulator has answered too (kinesis-local is often the last).
+    const profilesSeeded = step(
+      Promise.all([tablesProvisioned, catalogueMode, poolUsersSeeded]).then(async ([{ dynamo, created }, mode, profiles]) => {
+        const missing = profilesToSeed(seedRecord, { table: tableName, tableCreated: created, profiles });
+        if (mode === "skip") {
+          if (missing.length === 0) return 0; // nothing to seed: no seed process
+          await seeder.catalogue(seedEnvironmentOf(dynamo), "skip"); // its environment comes first
+        }
+        return seeder.profiles(missing);
+      }),
+    );
+    const seeded = step(
+      Promise.all([catalogueSeeded, profilesSeeded, poolUsersSeeded]).then(([products, profilesWritten, profiles]) => {
+        options.log("seed", seeder.started ? `${products} product(s) and ${profilesWritten} profile(s) written` : "nothing to seed: the table holds the catalogue and every user's profile");
+        if (seedRecordFile) writeSeedRecord(seedRecordFile, { table: tableName, profiles: profiles.map((profile) => profile.userId) });
+      }),
+    );
     // Topics, queues and buckets as soon as fauxqs serves; the streams once kinesis-local answers.
     const messagingProvisioned = step(
       fauxqsStarted.then(async (fauxqs) => {
@@ -309,25 +327,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (Array.isArray(options.buildOnStart)) host.startEnvironments(options.buildOnStart).catch(() => undefined); // a failure shows on first invocation
     if (options.watch) host.watch([join(options.root, "packages", "core", "src"), join(options.root, "packages", "functions", "src")]);
 
-    // The profiles once the pool has its users, beside the catalogue; the gateway and the event
-    // sources need only what is provisioned: all at once.
-    const profilesSeeded = step(
-      Promise.all([tablesProvisioned, catalogueMode, poolUsersSeeded]).then(async ([{ dynamo, created }, mode, profiles]) => {
-        const missing = profilesToSeed(seedRecord, { table: tableName, tableCreated: created, profiles });
-        if (mode === "skip") {
-          if (missing.length === 0) return 0; // nothing to seed: no seed process
-          await seeder.catalogue(seedEnvironmentOf(dynamo), "skip"); // its environment comes first
-        }
-        return seeder.profiles(missing);
-      }),
-    );
-    const seeded = step(
-      Promise.all([catalogueSeeded, profilesSeeded, poolUsersSeeded]).then(([products, profilesWritten, profiles]) => {
-        options.log("seed", seeder.started ? `${products} product(s) and ${profilesWritten} profile(s) written` : "nothing to seed: the table holds the catalogue and every user's profile");
-        if (seedRecordFile) writeSeedRecord(seedRecordFile, { table: tableName, profiles: profiles.map((profile) => profile.userId) });
-      }),
-    );
-
+    // The gateway and the event sources need only what is provisioned: all at once.
     const issuer = `${cognito.endpoint}/${userPoolId}`;
     const keyAuthorizer = new LambdaAuthorizer(
       {
