@@ -26,8 +26,8 @@ setTimeout(() => {}, 300);
 const cacheDir = join(work, "cache");
 
 /** Runs the program through the loader, its cache made after 100 ms. */
-function run(): Promise<Record<string, unknown>> {
-  const child = spawn("node", ["-e", `require(${JSON.stringify(loader)}).run(process.argv[1], ${JSON.stringify(cacheDir)}, 100)`, program], { stdio: ["ignore", "pipe", "inherit"] });
+function run(dir = cacheDir): Promise<Record<string, unknown>> {
+  const child = spawn("node", ["-e", `require(${JSON.stringify(loader)}).run(process.argv[1], ${JSON.stringify(dir)}, 100)`, program], { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   return new Promise((resolve, reject) => {
@@ -56,5 +56,12 @@ describe("the emulators' code cache", () => {
     expect(await run()).toMatchObject({ answer: 42 });
     expect(statSync(file).size).toBeGreaterThan(100);
     expect(readdirSync(cacheDir).filter((name) => name.endsWith(".partial"))).toEqual([]);
+  });
+
+  it("runs on without a cache where none can be kept", async () => {
+    // A file where the cache folder should be: the folder cannot be made.
+    const blocked = join(work, "blocked");
+    writeFileSync(blocked, "");
+    expect(await run(join(blocked, "cache"))).toMatchObject({ answer: 42 });
   });
 });

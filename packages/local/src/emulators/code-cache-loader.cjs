@@ -11,7 +11,7 @@
  */
 "use strict";
 const { createHash } = require("node:crypto");
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
@@ -40,11 +40,21 @@ exports.run = function run(program, cacheDir, warmUpMs = WARM_UP_MS) {
   const script = new vm.Script(Module.wrap(source), { filename: program, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     setTimeout(() => {
-      mkdirSync(cacheDir, { recursive: true });
       // Written aside and renamed: a program starting meanwhile never reads half a cache.
       const partial = `${cacheFile}.${process.pid}.partial`;
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, cacheFile);
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        writeFileSync(partial, script.createCachedData());
+        renameSync(partial, cacheFile);
+      } catch {
+        // A cache is an optimisation: where it cannot be kept (a read-only folder, a full disk),
+        // the program runs on without one.
+        try {
+          unlinkSync(partial);
+        } catch {
+          // never written
+        }
+      }
     }, warmUpMs).unref();
   }
   const main = new Module(program, null);
