@@ -18,6 +18,14 @@ describe("what a start seeds", () => {
     }
   });
 
+  it("writes only the profiles, all of them, into a table copied from the tables' template, which holds the catalogue", () => {
+    const profiles = [profile("a"), profile("b")];
+    for (const known of [undefined, record]) {
+      expect(catalogueSeed(known, { table, tableCreated: true, catalogueCopied: true })).toBe("skip");
+      expect(profilesToSeed(known, { table, tableCreated: true, profiles })).toEqual(profiles);
+    }
+  });
+
   it("looks for a catalogue, and writes every profile, in a table that was there without a record (a start that stopped halfway)", () => {
     const profiles = [profile("a")];
     expect(catalogueSeed(undefined, { table, tableCreated: false })).toBe("unless-present");

@@ -2,18 +2,25 @@
  * The seed across restarts of a persisted stack (as `bun dev` keeps its data): a first start
  * writes the catalogue and the profiles, a restart finds them recorded and starts no seed
  * process, a new user pool gets its users' profiles only, and a table whose data was removed
- * is seeded again although a record is there.
+ * is seeded again although a record is there. Without the tables' template, whose copy holds
+ * the catalogue already (tables-template.test.ts starts a stack from one).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startStack, type Stack } from "../src/stack";
 import { emulatorDataDir } from "../src/stack/state-layout";
 
 const root = resolve(import.meta.dirname, "../../..");
 const stateDir = mkdtempSync(join(tmpdir(), "emporium-restart-seed-"));
-afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+beforeAll(() => {
+  process.env.EMPORIUM_TABLES_TEMPLATE = "off";
+});
+afterAll(() => {
+  delete process.env.EMPORIUM_TABLES_TEMPLATE;
+  rmSync(stateDir, { recursive: true, force: true });
+});
 
 /** Starts the stack on this file's state folder; resolves with it and what it logged as the seed. */
 async function start(): Promise<{ stack: Stack; seedLines: string[] }> {

@@ -38,12 +38,13 @@ export function writeSeedRecord(file: string, record: SeedRecord): void {
 }
 
 /**
- * What the catalogue needs. A table created by this start is empty, whatever a record says (its
- * data was removed): the catalogue goes in. A table that was there and is in the record keeps its
- * catalogue as the developer left it (products they deleted stay deleted); one that is not looks
- * before writing.
+ * What the catalogue needs. A table copied from the tables' template holds it already. A table
+ * created by this start is empty, whatever a record says (its data was removed): the catalogue
+ * goes in. A table that was there and is in the record keeps its catalogue as the developer left
+ * it (products they deleted stay deleted); one that is not looks before writing.
  */
-export function catalogueSeed(record: SeedRecord | undefined, start: { table: string; tableCreated: boolean }): CatalogueSeed {
+export function catalogueSeed(record: SeedRecord | undefined, start: { table: string; tableCreated: boolean; catalogueCopied?: boolean }): CatalogueSeed {
+  if (start.catalogueCopied) return "skip";
   if (start.tableCreated) return "empty-table";
   return record?.table === start.table ? "skip" : "unless-present";
 }

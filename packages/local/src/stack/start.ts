@@ -244,17 +244,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           `DynamoDB Local listens on every network interface (port ${ports.dynamodb}), not only loopback: other machines on your network can reach its data unless a firewall stops them.`,
         );
         if (spawned.tablesTemplate) {
-          options.log("stack", "tables copied from their template (node_modules/.cache/dynamodb-tables)");
-          return { dynamo, created: true, streamArn: spawned.tablesTemplate.streamArn };
+          options.log("stack", "tables and catalogue copied from their template (node_modules/.cache/dynamodb-tables)");
+          return { dynamo, created: true, streamArn: spawned.tablesTemplate.streamArn, copiedProducts: spawned.tablesTemplate.products };
         }
         const { created, streamArn } = await provisionTables(dynamo.endpoint, { tableName, idempotencyTableName }, { expectNew: spawned.dynamodbFresh });
-        return { dynamo, created, streamArn };
+        return { dynamo, created, streamArn, copiedProducts: 0 };
       }),
     );
     const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
     // The seed reads only the table: the catalogue goes in while the other emulators still start.
     const seedEnvironmentOf = (dynamo: { endpoint: string }) => ({ ...seedEnvironment({ tableName, ...secrets }, dynamo.endpoint), ...passThrough() });
-    const catalogueMode = tablesProvisioned.then(({ created }) => catalogueSeed(seedRecord, { table: tableName, tableCreated: created }));
+    const catalogueMode = tablesProvisioned.then(({ created, copiedProducts }) =>
+      catalogueSeed(seedRecord, { table: tableName, tableCreated: created, catalogueCopied: copiedProducts > 0 }),
+    );
     const catalogueSeeded = step(
       Promise.all([tablesProvisioned, catalogueMode]).then(([{ dynamo }, mode]) => (mode === "skip" ? 0 : seeder.catalogue(seedEnvironmentOf(dynamo), mode))),
     );
@@ -278,8 +280,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
     );
     const seeded = step(
-      Promise.all([catalogueSeeded, profilesSeeded, poolUsersSeeded]).then(([products, profilesWritten, profiles]) => {
-        options.log("seed", seeder.started ? `${products} product(s) and ${profilesWritten} profile(s) written` : "nothing to seed: the table holds the catalogue and every user's profile");
+      Promise.all([catalogueSeeded, profilesSeeded, poolUsersSeeded, tablesProvisioned]).then(([products, profilesWritten, profiles, { copiedProducts }]) => {
+        const catalogue = copiedProducts > 0 ? `${copiedProducts} product(s) copied from the tables' template` : `${products} product(s)`;
+        options.log("seed", seeder.started ? `${catalogue} and ${profilesWritten} profile(s) written` : "nothing to seed: the table holds the catalogue and every user's profile");
         if (seedRecordFile) writeSeedRecord(seedRecordFile, { table: tableName, profiles: profiles.map((profile) => profile.userId) });
       }),
     );
