@@ -15,6 +15,9 @@
  * API's authorizer checks signatures only, which is why the API keeps its own revoke-before
  * marker.) Plain CommonJS
  * because cognito-local runs under Node, which cannot load TypeScript.
+ *
+ * It also makes cognito-local's saves safe (below): a pool's file is written whole, one save
+ * after another.
  */
 const { Targets } = require("cognito-local/lib/targets/targets");
 const { InvalidParameterError, UserNotFoundError } = require("cognito-local/lib/errors");
@@ -41,3 +44,39 @@ Targets.AdminUserGlobalSignOut ??= ({ cognito, clock }) => async (ctx, req) => {
   await userPool.saveUser(ctx, { ...user, RefreshTokens: [], UserLastModifiedDate: clock.get() });
   return {};
 };
+
+/*
+ * cognito-local keeps each pool in a JSON file that it reads only when it starts, and writes
+ * the whole pool to it on every change with `fs.writeFile`, from as many saves at once as there
+ * are requests. Two saves at once can both be writing the file, and a shorter one landing over a
+ * longer one leaves the longer one's tail behind: invalid JSON, and cognito-local then refuses
+ * to start on that folder ("Failed to load StormDB database file"; 5 runs of 5 with sign-ins
+ * and global sign-outs six at a time). A stop in the middle of a write truncates it likewise.
+ * So each store's saves go one after another, each written aside and renamed over the file,
+ * which is then always one whole save: the latest.
+ */
+const { rename, writeFile } = require("node:fs/promises");
+const { StormDBDataStore } = require("cognito-local/lib/services/dataStore/stormDb");
+
+function saveInTurn(engine) {
+  if (engine.savesInTurn) return;
+  engine.savesInTurn = true;
+  let previous = Promise.resolve();
+  engine.write = (data) => {
+    const text = engine.serialize(data); // the store as it is now, as the original write takes it
+    const saved = previous.then(async () => {
+      await writeFile(`${engine.path}.partial`, text);
+      await rename(`${engine.path}.partial`, engine.path);
+    });
+    previous = saved.catch(() => undefined);
+    return saved;
+  };
+}
+
+for (const method of ["set", "delete"]) {
+  const original = StormDBDataStore.prototype[method];
+  StormDBDataStore.prototype[method] = function (...args) {
+    saveInTurn(this.db.engine);
+    return original.apply(this, args);
+  };
+}
