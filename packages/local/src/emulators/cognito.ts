@@ -24,14 +24,14 @@ export interface CognitoOptions {
  * cognito-local: Cognito user pools over the real wire protocol, signing RS256 tokens with a
  * published key. Its issuer is `http://127.0.0.1:<port>/<poolId>`.
  *
- * What 5.3.0 lacks is added by ./cognito-local-targets.cjs, loaded before it (./cognito-program.ts),
- * which also makes its saves of a pool's file whole and one at a time:
+ * What 5.3.0 lacks is added by ./cognito-local-targets.cjs, loaded before it (./cognito-program.ts):
  * ResendConfirmationCode, and AdminUserGlobalSignOut (every refresh token of the user stops
  * working, as in Cognito; a password reset and a role change call it). RevokeToken is its own: it removes the refresh token from the user,
  * so refreshing with it fails from then on (NotAuthorizedException), as in Cognito. Unlike
  * Cognito it does not also invalidate the access tokens issued from that refresh token for the
  * pool's own APIs (GetUser and the like); the app never calls those with a user's token, and
- * the API's JWT authorizer checks signatures only, in AWS as offline.
+ * the API's JWT authorizer checks signatures only, in AWS as offline. The same file makes
+ * cognito-local's saves of a pool's file whole and one at a time.
  */
 export async function startCognito(options: CognitoOptions): Promise<Emulator> {
   return (await spawnCognito(options)).answering();
