@@ -26,6 +26,9 @@ process.once("exit", () => {
   for (const child of running) child.kill("SIGKILL");
 });
 
+/** The exit code of a program that ended on SIGINT (128 + 2). */
+const INTERRUPTED = 130;
+
 export function own(name: string, child: ChildProcess, endpoint: string, log: (line: string) => void): Emulator {
   running.add(child);
   let stopping = false;
@@ -42,7 +45,9 @@ export function own(name: string, child: ChildProcess, endpoint: string, log: (l
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.once("exit", (code, signal) => {
     running.delete(child);
-    if (code && !stopping) log(`${name} exited with code ${code}${signal ? ` (${signal})` : ""}:\n${tail.join("\n")}`);
+    // 130 is an exit on Ctrl-C (kinesis-local's runtime makes it one): the terminal sends it to
+    // every process of `bun dev` at once, and one that stops before it is asked is no failure.
+    if (code && code !== INTERRUPTED && !stopping) log(`${name} exited with code ${code}${signal ? ` (${signal})` : ""}:\n${tail.join("\n")}`);
   });
   return {
     name,
