@@ -4,9 +4,9 @@
  * one after `.emporium/data` was removed) starts from a copy, so its start waits neither for
  * CreateTable (on a busy first start, the tables took about 0.25–0.4 s after DynamoDB Local
  * answered, and everything else waited for them) nor for the catalogue's write (DynamoDB Local's
- * first `BatchWriteItem` costs it 0.2–0.34 CPU-s; a first start without it came 0.13 s sooner,
- * medians of eight alternated rounds). Only the users' profiles are written then: their keys are
- * the ids of a user pool made at that start.
+ * first `BatchWriteItem` costs it 0.2–0.34 CPU-s; first starts without it came 0.13 s and 0.03 s
+ * sooner, medians of two runs of eight alternated rounds). Only the users' profiles are written
+ * then: their keys are the ids of a user pool made at that start.
  *
  * The file is made once per machine, by a DynamoDB Local of its own after a start that had to
  * create the tables, the catalogue written by the seed as a start writes it (core's
