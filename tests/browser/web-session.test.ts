@@ -83,6 +83,75 @@ describe.skipIf(!chromiumAvailable)("sessions in the browser", () => {
     await context.close();
   });
 
+  it("asks the API for a session only when the browser was left signed in, and once more after its cookie has gone", async () => {
+    const user = await newUser();
+    const { context, page } = await openApp(browser);
+    const refreshes: number[] = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname === "/api/auth/refresh") refreshes.push(response.status());
+    });
+    const signedOut = async (path: string) => {
+      await page.goto(path);
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" }).waitFor();
+    };
+
+    // Signed out from the start: no call that could only be refused.
+    await signedOut("/");
+    await signedOut("/account");
+    await page.getByText("Please log in to see this page.").waitFor();
+    expect(refreshes).toEqual([]);
+
+    // Signed in, a reload restores the session; after a log-out, a reload asks nothing.
+    await logIn(page, user);
+    await page.reload();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).waitFor();
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Log out" }).click();
+    expect(refreshes).toEqual([200, 200]);
+    await signedOut("/");
+    expect(refreshes).toEqual([200, 200]);
+
+    // The cookie gone (expired, or cleared) while the page thinks it was signed in: asked once, refused, then never again.
+    await logIn(page, user);
+    await context.clearCookies();
+    await signedOut("/");
+    await expect.poll(() => refreshes).toEqual([200, 200, 401]);
+    await signedOut("/");
+    expect(refreshes).toEqual([200, 200, 401]);
+    await context.close();
+  });
+
+  it("a log-in made while the page's restore is on its way stays signed in when that restore is refused after it", async () => {
+    const user = await newUser();
+    const { context, page } = await openApp(browser);
+    // A session that has since expired, so the next page load asks for a renewal and is refused.
+    await logIn(page, user);
+    await context.clearCookies();
+
+    // The real refusal (fetched now, before any new cookie exists), delivered only after the log-in.
+    let deliver!: () => void;
+    const delivered = new Promise<void>((resolve) => (deliver = resolve));
+    const refusals: number[] = [];
+    await page.route("**/api/auth/refresh", async (route) => {
+      const response = await route.fetch();
+      refusals.push(response.status());
+      await delivered;
+      await route.fulfill({ response });
+    });
+    await logIn(page, user, "/account");
+    await page.getByRole("heading", { name: "Your account" }).waitFor();
+    expect(refusals).toEqual([401]);
+    const answered = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/auth/refresh");
+    deliver();
+    expect((await answered).status()).toBe(401);
+    // Let the page act on the late answer (a task and a frame), then look.
+    await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))");
+    expect(await page.getByText("Please log in to see this page.").count()).toBe(0);
+    await page.getByRole("button", { name: "Log out" }).waitFor();
+    await page.unrouteAll();
+    await context.close();
+  });
+
   it("the Admin link follows the token's group: shown to an admin, hidden from a customer, who is refused at /admin", async () => {
     const adminLink = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true });
     const admin = await newUser("admin");
