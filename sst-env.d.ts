@@ -55,6 +55,10 @@ declare module "sst" {
       "type": "sst.aws.Queue"
       "url": string
     }
+    "SalesAnalyticsFailures": {
+      "type": "sst.aws.Queue"
+      "url": string
+    }
     "Table": {
       "name": string
       "type": "sst.aws.Dynamo"

@@ -16,6 +16,7 @@ export interface ProvidedStack {
   lambdaCredentials: Stack["lambdaCredentials"];
   cognitoDatabase: string;
   queues: Stack["messaging"]["queues"];
+  kinesisStreams: Stack["messaging"]["kinesisStreams"];
   environment: Record<string, string>;
   users: Stack["users"];
   logFile: string;
@@ -84,6 +85,7 @@ export default async function setup(project: TestProject) {
     lambdaCredentials,
     cognitoDatabase,
     queues: messaging.queues,
+    kinesisStreams: messaging.kinesisStreams,
     environment,
     users,
     logFile,

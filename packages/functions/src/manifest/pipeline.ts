@@ -55,6 +55,8 @@ export const queues = {
   ExportsQueue: { visibilityTimeoutSeconds: 180, deadLetter },
   /** Where the stream processor's batches go once their retries are spent (Lambda on-failure destination). */
   OrderEventsFailures: { visibilityTimeoutSeconds: 60 },
+  /** The same for sales analytics: batches of the Analytics stream it gave up on, to be replayed from the stream. */
+  SalesAnalyticsFailures: { visibilityTimeoutSeconds: 60 },
 } as const satisfies Record<string, QueueSpec>;
 export type QueueName = keyof typeof queues;
 
@@ -163,6 +165,7 @@ export const consumers = {
     batchingWindowSeconds: 1,
     bisectOnError: true,
     maximumRetryAttempts: 5,
+    onFailure: "SalesAnalyticsFailures",
     memory: "128 MB",
   },
   OrderExports: {
