@@ -43,6 +43,10 @@ declare module "sst" {
       "name": string
       "type": "sst.aws.Dynamo"
     }
+    "ImageProcessorFailures": {
+      "type": "sst.aws.Queue"
+      "url": string
+    }
     "NotificationsQueue": {
       "type": "sst.aws.Queue"
       "url": string

@@ -64,9 +64,17 @@ export const uploadNotifications = bucketComponents[uploads.bucket].notify({
   notifications: [
     {
       name: uploads.processor.name,
-      function: functionArgs(uploads.processor, linkables),
+      // Lambda sends the invocation record to the destination with the function's own role.
+      function: functionArgs(uploads.processor, linkables, { permissions: [{ actions: ["sqs:SendMessage"], resources: [queueComponents[uploads.onFailure].arn] }] }),
       events: ["s3:ObjectCreated:*"],
       filterPrefix: uploads.prefix,
     },
   ],
+});
+
+/** An upload the processor failed on for good is kept, with its error, instead of dropped. */
+export const uploadFailures = new aws.lambda.FunctionEventInvokeConfig(`${uploads.processor.name}InvokeConfig`, {
+  functionName: uploadNotifications.nodes.functions.apply((functions) => functions[0]!.name),
+  maximumRetryAttempts: uploads.maximumRetryAttempts,
+  destinationConfig: { onFailure: { destination: queueComponents[uploads.onFailure].arn } },
 });

@@ -1,4 +1,4 @@
-import { consumers, queues, type ConsumerSpec, type QueueName, type QueueSpec } from "../packages/functions/src/manifest";
+import { consumers, queues, uploads, type ConsumerSpec, type QueueName, type QueueSpec } from "../packages/functions/src/manifest";
 import { api } from "./api";
 import { capacity, settings } from "./config";
 import { consumerSubscriptions } from "./consumers";
@@ -80,15 +80,19 @@ export const deadLetterDepth = deadLettered.map(({ name, deadLetter }) =>
 );
 
 /**
- * Stream batches whose retries are spent land in their consumer's on-failure queue, which has
- * no consumer: a message there is an order event nobody processed, to be replayed from the
- * stream while the stream still holds it (24 h).
+ * On-failure queues have no consumer: a message there is work nobody did. A stream consumer's
+ * holds batches whose retries are spent, to be replayed from the stream while it still holds
+ * them (24 h); the image processor's holds the S3 events themselves, with the error.
  */
-const failureQueues = [...new Set(Object.values(consumers as Record<string, ConsumerSpec>).flatMap((spec) => (spec.onFailure ? [spec.onFailure] : [])))] as QueueName[];
+const streamFailureQueues = [...new Set(Object.values(consumers as Record<string, ConsumerSpec>).flatMap((spec) => (spec.onFailure ? [spec.onFailure] : [])))] as QueueName[];
+const failureQueues: { name: QueueName; description: string }[] = [
+  ...streamFailureQueues.map((name) => ({ name, description: `Stream batches that failed for good are waiting in ${name}: replay them from the stream within 24 h` })),
+  { name: uploads.onFailure, description: `Image uploads the processor failed on three times are waiting in ${uploads.onFailure}, each with its S3 event and error` },
+];
 
-export const failureQueueDepth = failureQueues.map((name) =>
+export const failureQueueDepth = failureQueues.map(({ name, description }) =>
   alarm(`Alarm${name}Depth`, {
-    alarmDescription: `Stream batches that failed for good are waiting in ${name}: replay them from the stream within 24 h`,
+    alarmDescription: description,
     namespace: "AWS/SQS",
     metricName: "ApproximateNumberOfMessagesVisible",
     dimensions: { QueueName: queueComponents[name].nodes.queue.name },
@@ -126,7 +130,7 @@ export const dashboard = capacity.dashboard ? new aws.cloudwatch.Dashboard("Dash
       metricWidget("Orders placed and revenue", [["Emporium", "OrdersPlaced", "service", "emporium-api", "currency", "EUR"], ["Emporium", "Revenue", "service", "emporium-api", "currency", "EUR"]], "Sum", 2),
       metricWidget(
         "Dead-letter and failure queues",
-        [...deadLettered.map(({ deadLetter }) => deadLetter), ...failureQueues.map((name) => queueComponents[name])].map((queue) => [
+        [...deadLettered.map(({ deadLetter }) => deadLetter), ...failureQueues.map(({ name }) => queueComponents[name])].map((queue) => [
           "AWS/SQS",
           "ApproximateNumberOfMessagesVisible",
           "QueueName",

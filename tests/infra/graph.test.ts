@@ -18,6 +18,7 @@ import {
   type FunctionSpec,
   type Link,
   type QueueSpec,
+  uploads,
   webApiBasePath,
 } from "../../packages/functions/src/manifest";
 import { stageCapacity } from "../../infra/settings";
@@ -252,7 +253,7 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     const alarms = ofType(g(), "aws:cloudwatch/metricAlarm:MetricAlarm").map((alarm) => alarm.name).sort();
     const dlqs = Object.entries(queues).filter(([, spec]) => "deadLetter" in spec).map(([name]) => `Alarm${name}DlqDepth`);
     const streams = Object.values(consumers).filter((spec) => spec.source.kind !== "sqs").map((spec) => `Alarm${spec.name}IteratorAge`);
-    const failureQueues = Object.values(consumers).flatMap((spec) => ("onFailure" in spec ? [`Alarm${spec.onFailure}Depth`] : []));
+    const failureQueues = [...Object.values(consumers).flatMap((spec) => ("onFailure" in spec ? [`Alarm${spec.onFailure}Depth`] : [])), `Alarm${uploads.onFailure}Depth`];
     expect(alarms).toEqual(["AlarmApi5xxRate", "AlarmApiP99Latency", "AlarmLambdaThrottles", ...failureQueues, ...dlqs, ...streams].sort());
     // Previews have no dashboard (a fixed monthly charge nobody would look at); the other stages one.
     expect(ofType(g(), "aws:cloudwatch/dashboard:Dashboard")).toHaveLength(stage === "pr-42" ? 0 : 1);
@@ -421,6 +422,18 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     const notifications = ofType(g(), "aws:s3/bucketNotification:BucketNotification");
     expect(notifications).toHaveLength(1);
     expect(notifications[0]!.inputs.lambdaFunctions).toEqual([expect.objectContaining({ events: ["s3:ObjectCreated:*"], filterPrefix: "uploads/" })]);
+  });
+
+  it("keeps the uploads the image processor failed on three times in its on-failure queue, and alarms on its depth", () => {
+    const processorArn = ofType(g(), "aws:s3/bucketNotification:BucketNotification")[0]!.inputs.lambdaFunctions[0].lambdaFunctionArn;
+    const processor = ofType(g(), "aws:lambda/function:Function").find((fn) => fn.state.arn === processorArn)!;
+    const queue = named(g(), "aws:sqs/queue:Queue", `${uploads.onFailure}Queue`);
+    const configs = ofType(g(), "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig");
+    expect(configs.map((config) => config.inputs)).toEqual([
+      expect.objectContaining({ functionName: processor.state.name, maximumRetryAttempts: 2, destinationConfig: { onFailure: { destination: queue.state.arn } } }),
+    ]);
+    const alarm = ofType(g(), "aws:cloudwatch/metricAlarm:MetricAlarm").find((a) => a.inputs.dimensions?.QueueName === queue.state.name);
+    expect(alarm?.inputs).toMatchObject({ namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", threshold: 0, comparisonOperator: "GreaterThanThreshold" });
   });
 
   it("lets browsers PUT uploads cross-origin exactly as the manifest's rule says (the web app's presigned image upload)", () => {
@@ -652,6 +665,12 @@ function requirementsByFunction(g: StageGraph): Map<string, Need[]> {
   }
   for (const pool of ofType(g, "aws:cognito/userPool:UserPool")) {
     for (const arn of Object.values(pool.inputs.lambdaConfig ?? {})) if (typeof arn === "string") add(arn, "cognitoTrigger", pool.state.arn);
+  }
+  for (const config of ofType(g, "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig")) {
+    const fn = ofType(g, "aws:lambda/function:Function").find((f) => f.state.name === config.inputs.functionName);
+    expect(fn, `invoke config of ${config.inputs.functionName}`).toBeDefined();
+    const destination: string | undefined = config.inputs.destinationConfig?.onFailure?.destination;
+    if (destination) add(fn!.state.arn, "sqsOnFailureDestination", destination);
   }
   return needs;
 }

@@ -18,7 +18,11 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../src/local-account";
 let fauxqs: FauxqsEmulator;
 let s3: S3Client;
 let notifications: { stop(): void };
+let failing: { stop(): void };
 const events: S3Event[] = [];
+/** What the failing function was invoked with, and what reached its on-failure destination. */
+const failedAttempts: S3Event[] = [];
+const failureRecords: string[] = [];
 
 beforeAll(async () => {
   fauxqs = await startFauxqsEmulator({ log: () => {} });
@@ -33,12 +37,29 @@ beforeAll(async () => {
     configurationId: "processor",
     events: ["s3:ObjectCreated:*", "s3:ObjectRemoved:Delete"],
     invoke: async (event) => void events.push(event),
+    functionArn: "arn:aws:lambda:eu-west-1:000000000000:function:processor",
+    log: () => {},
+  });
+  failing = startS3Notifications({
+    spy: fauxqs.server.spy,
+    endpoint: fauxqs.endpoint,
+    region: LOCAL_REGION,
+    bucket: "media",
+    prefix: "broken/",
+    configurationId: "broken",
+    invoke: async (event) => {
+      failedAttempts.push(event);
+      throw Object.assign(new Error("the table is unreachable"), { errorType: "ServiceUnavailable" });
+    },
+    functionArn: "arn:aws:lambda:eu-west-1:000000000000:function:broken",
+    sendOnFailure: async (record) => void failureRecords.push(record),
     log: () => {},
   });
 });
 
 afterAll(async () => {
   notifications?.stop();
+  failing?.stop();
   s3?.destroy();
   await fauxqs?.stop();
 });
@@ -82,5 +103,28 @@ describe("local S3 event notifications", () => {
     const same = nextSequencer(2_000_000_000_000);
     const earlier = nextSequencer(1_000_000_000_000);
     expect(first < same && same < earlier).toBe(true);
+  });
+
+  it("tries an event three times, then sends Lambda's invocation record (event and error) to the on-failure destination", async () => {
+    await s3.send(new PutObjectCommand({ Bucket: "media", Key: "broken/x.png", Body: "bytes" }));
+    for (let i = 0; i < 100 && failureRecords.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(failedAttempts).toHaveLength(3);
+    expect(new Set(failedAttempts.map((event) => JSON.stringify(event))).size).toBe(1); // the same event each time
+    expect(failureRecords).toHaveLength(1);
+    const record = JSON.parse(failureRecords[0]!);
+    expect(record).toEqual({
+      version: "1.0",
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+      requestContext: {
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        functionArn: "arn:aws:lambda:eu-west-1:000000000000:function:broken:$LATEST",
+        condition: "RetriesExhausted",
+        approximateInvokeCount: 3,
+      },
+      requestPayload: failedAttempts[0],
+      responseContext: { statusCode: 200, executedVersion: "$LATEST", functionError: "Unhandled" },
+      responsePayload: { errorType: "ServiceUnavailable", errorMessage: "the table is unreachable" },
+    });
+    expect(record.requestPayload.Records[0].s3.object.key).toBe("broken/x.png");
   });
 });

@@ -57,6 +57,8 @@ export const queues = {
   OrderEventsFailures: { visibilityTimeoutSeconds: 60 },
   /** The same for sales analytics: batches of the Analytics stream it gave up on, to be replayed from the stream. */
   SalesAnalyticsFailures: { visibilityTimeoutSeconds: 60 },
+  /** Upload notifications the image processor failed on three times (its asynchronous on-failure destination). */
+  ImageProcessorFailures: { visibilityTimeoutSeconds: 60 },
 } as const satisfies Record<string, QueueSpec>;
 export type QueueName = keyof typeof queues;
 
@@ -92,13 +94,17 @@ export const buckets = {
 
 /**
  * Objects created under `prefix` in the uploads bucket notify the image processor (S3 event
- * notification), which checks each upload and attaches it to its product or deletes it.
+ * notification), which checks each upload and attaches it to its product or deletes it. S3
+ * invokes it asynchronously: Lambda tries an event three times (the first and two retries),
+ * then sends the invocation record, event included, to `onFailure`.
  */
 export const uploads = {
   bucket: "Uploads",
   prefix: "uploads/",
   processor: { name: "ImageProcessor", handler: fn("uploads/process-image"), links: ["Table", "Uploads"] },
-} as const satisfies { bucket: keyof typeof buckets; prefix: string; processor: FunctionSpec };
+  maximumRetryAttempts: 2,
+  onFailure: "ImageProcessorFailures",
+} as const satisfies { bucket: keyof typeof buckets; prefix: string; processor: FunctionSpec; maximumRetryAttempts: number; onFailure: QueueName };
 
 export type EventSource =
   | { kind: "dynamodb"; table: "Table"; startingPosition: "TRIM_HORIZON" | "LATEST" }

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { S3Event } from "aws-lambda";
 import type { MessageSpy } from "../emulators/fauxqs";
@@ -9,7 +9,8 @@ import { LOCAL_CREDENTIALS } from "../local-account";
  * nothing): its spy reports each upload synchronously, and this turns the ones the notification
  * covers (bucket, key prefix) into the S3 event Lambda receives (eventVersion 2.1, URL-encoded
  * key, size and eTag from HeadObject) and invokes the function asynchronously, retrying twice
- * on failure as Lambda does for asynchronous invocations.
+ * on failure as Lambda does for asynchronous invocations, then handing Lambda's invocation
+ * record (`RetriesExhausted`, the event and the error) to the on-failure destination.
  *
  * fauxqs reports a put, a completed multipart upload and a copy all as `uploaded` (a copy adds a
  * `copied` report for the same key in the same tick), and a delete as `deleted`. The operation is
@@ -26,6 +27,12 @@ export interface S3NotificationOptions {
   /** The notification's event types, as configured on the bucket (`s3:ObjectCreated:*` by default). */
   events?: string[];
   invoke: (event: S3Event) => Promise<unknown>;
+  /** The notified function, as the invocation record names it. */
+  functionArn: string;
+  /** Retries after the first attempt (Lambda's asynchronous default: 2). */
+  maximumRetryAttempts?: number;
+  /** Sends an invocation record (JSON) to the function's on-failure destination. */
+  sendOnFailure?: (record: string) => Promise<void>;
   log: (line: string) => void;
 }
 
@@ -100,15 +107,19 @@ export function startS3Notifications(options: S3NotificationOptions): { stop(): 
         },
       ],
     };
-    for (let attempt = 0; attempt < 3; attempt++) {
+    const attempts = (options.maximumRetryAttempts ?? 2) + 1;
+    let failure: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         await options.invoke(event);
         options.log(`${options.configurationId} handled s3://${options.bucket}/${key}`);
         return;
       } catch (error) {
-        options.log(`${options.configurationId} failed on s3://${options.bucket}/${key} (attempt ${attempt + 1} of 3): ${(error as Error).message}`);
+        failure = error;
+        options.log(`${options.configurationId} failed on s3://${options.bucket}/${key} (attempt ${attempt} of ${attempts}): ${(error as Error).message}`);
       }
     }
+    await options.sendOnFailure?.(JSON.stringify(invocationRecord(options.functionArn, event, attempts, failure)));
   }
 
   return {
@@ -117,5 +128,20 @@ export function startS3Notifications(options: S3NotificationOptions): { stop(): 
       options.spy.addMessage = original;
       client.destroy();
     },
+  };
+}
+
+/** Lambda's record of an asynchronous invocation whose attempts all failed, as its on-failure destination receives it. */
+export function invocationRecord(functionArn: string, event: unknown, attempts: number, error: unknown, now = new Date()) {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  const errorType = "errorType" in failure && typeof failure.errorType === "string" ? failure.errorType : failure.name;
+  return {
+    version: "1.0",
+    timestamp: now.toISOString(),
+    requestContext: { requestId: randomUUID(), functionArn: `${functionArn}:$LATEST`, condition: "RetriesExhausted", approximateInvokeCount: attempts },
+    requestPayload: event,
+    // The invocation itself succeeded (200); the function's failure is in functionError.
+    responseContext: { statusCode: 200, executedVersion: "$LATEST", functionError: "Unhandled" },
+    responsePayload: { errorType, errorMessage: failure.message },
   };
 }

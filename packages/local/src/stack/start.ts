@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { METER_FLAG } from "@emporium/core/aws";
 import { DEFAULT_HOLD_MINUTES } from "@emporium/core/orders";
 import { SIMULATED_PROVIDER } from "@emporium/core/fulfilment";
@@ -21,13 +22,15 @@ import {
 import { startFauxqsEmulator } from "../emulators/fauxqs";
 import { startS3Notifications } from "../s3-notifications";
 import { startSes } from "../emulators/ses";
-import { FunctionHost, type FunctionMetrics } from "../functions/host";
+import { FunctionHost, localFunctionName, type FunctionMetrics } from "../functions/host";
 import type { HeapReport } from "../functions/heap-report";
 import { createJwtAuthorizer, LambdaAuthorizer, startGateway, type Gateway } from "../gateway";
 import { startLambdaApi, type Credentials } from "../lambda-api";
 import { startSchedules } from "../schedules";
 import { provisionUserPool } from "../provision/cognito";
 import { startEventSources, type EventSources } from "../event-sources";
+import { Lifecycle } from "../event-sources/lifecycle";
+import { onFailureQueue } from "../event-sources/on-failure-queue";
 import { provisionMessaging, type MessagingResources } from "../provision/messaging";
 import { eventSourceMappings } from "./mappings";
 import { provisionTables } from "../provision/table";
@@ -36,7 +39,7 @@ import { catalogueSeed, createSeeder, profilesToSeed, readSeedRecord, seedPoolUs
 import { APP, functionEnvironment, REGION, seedEnvironment, TABLE_NAMES, type LocalEndpoints } from "./environment";
 import { loadSecrets } from "./secrets";
 import { spawnEmulators, type SpawnedEmulators, type StackPorts } from "./spawn";
-import { LOCAL_CREDENTIALS } from "../local-account";
+import { functionArn, LOCAL_CREDENTIALS } from "../local-account";
 
 export interface StackOptions {
   /** Repository root (where `packages/` lives). */
@@ -377,6 +380,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
     );
 
+    const logUploads = (line: string) => options.log(`s3:${uploads.bucket}`, line);
+    const uploadFailures = { lifecycle: new Lifecycle(), sqs: new SQSClient({ endpoint: fauxqs.endpoint, region: REGION, credentials: LOCAL_CREDENTIALS }) };
     const notifications = startS3Notifications({
       spy: fauxqs.server.spy,
       endpoint: fauxqs.endpoint,
@@ -385,9 +390,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       prefix: uploads.prefix,
       configurationId: uploads.processor.name,
       invoke: (event) => invoke(uploads.processor.name, event),
-      log: (line) => options.log(`s3:${uploads.bucket}`, line),
+      functionArn: functionArn(REGION, localFunctionName(uploads.processor.name)),
+      maximumRetryAttempts: uploads.maximumRetryAttempts,
+      sendOnFailure: onFailureQueue(uploadFailures.sqs, messaging.queues[uploads.onFailure].url, uploadFailures.lifecycle, logUploads),
+      log: logUploads,
     });
-    stoppers.push(async () => notifications.stop());
+    stoppers.push(async () => {
+      notifications.stop();
+      uploadFailures.lifecycle.stop();
+      uploadFailures.sqs.destroy();
+    });
 
     // Scheduled functions fire on their manifest expressions; tests fire them on demand through the Lambda API.
     const scheduler = startSchedules({ schedules: Object.values(schedules), region: REGION, invoke, log: options.log });
