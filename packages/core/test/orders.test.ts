@@ -283,9 +283,13 @@ describe("expiring stale orders", () => {
   it("expires PENDING orders placed before the hold, gives their stock back, and leaves newer and confirmed orders", async () => {
     const a = await product(100, 10);
     const buyer = customer();
-    // In the past, unlike the other tests' eras: expiry reads every PENDING order from the start
-    // of time up to its cutoff, so one ahead would expire every order of the run still PENDING.
-    const t = someMinute(1970, 20);
+    // Thirteen minutes ago. Expiry reads every PENDING order from the start of time up to its
+    // cutoff: an era ahead would expire every order of the run still PENDING, and one further
+    // back would race the stack's own expiry, which fires every minute with a cutoff of now
+    // minus the hold and would expire these orders (the edge one too) under the test. This one
+    // stays ahead of that cutoff for two minutes, and this test's cutoff (t) only reaches
+    // orders older than thirteen minutes, which the schedule is about to expire anyway.
+    const t = Date.now() - 13 * 60_000;
     const stale = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 2 }] }, at(t));
     const confirmed = await Orders.place(buyer, { lines: [{ productId: a.id, quantity: 1 }] }, at(t));
     await Orders.advance(confirmed.id, "CONFIRMED");
