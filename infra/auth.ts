@@ -8,22 +8,18 @@ import { linkables } from "./links";
  * Users: a Cognito user pool signing in by email, one app client for the API, and the two
  * groups the API authorises by (`admin`, `customer`).
  */
-const { region } = aws.getRegionOutput();
-const { accountId } = aws.getCallerIdentityOutput();
+
+/**
+ * Puts confirmed users in `customer` and creates their profile (it gets the pool id from the
+ * event). Made apart from the pool, which names it as a trigger, so that its role can be
+ * granted that pool alone once the pool exists (below): a role inside the pool's definition
+ * could only name every pool of the account.
+ */
+const postConfirmation = new sst.aws.Function(triggers.PostConfirmation.name, functionArgs(triggers.PostConfirmation, linkables));
 
 export const userPool = new sst.aws.CognitoUserPool("UserPool", {
   usernames: ["email"],
-  triggers: {
-    // Puts confirmed users in `customer` and creates their profile (it gets the pool id from the event).
-    postConfirmation: functionArgs(triggers.PostConfirmation, linkables, {
-      permissions: [
-        {
-          actions: ["cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup"],
-          resources: [$interpolate`arn:aws:cognito-idp:${region}:${accountId}:userpool/*`],
-        },
-      ],
-    }),
-  },
+  triggers: { postConfirmation: postConfirmation.arn },
   transform: {
     userPool: (args) => {
       args.passwordPolicy = {
@@ -44,6 +40,15 @@ export const userPool = new sst.aws.CognitoUserPool("UserPool", {
       return undefined;
     },
   },
+});
+
+/** The trigger's group changes, on its own pool only. */
+export const postConfirmationPoolAccess = new aws.iam.RolePolicy(`${triggers.PostConfirmation.name}PoolAccess`, {
+  role: postConfirmation.nodes.role.name,
+  policy: $jsonStringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup"], Resource: userPool.arn }],
+  }),
 });
 
 /**

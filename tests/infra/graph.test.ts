@@ -418,6 +418,16 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     expect(problems).toEqual([]);
   });
 
+  it("grants the post-confirmation trigger its group changes on its own pool only, not every pool of the account", () => {
+    const pool = named(g(), "aws:cognito/userPool:UserPool", "UserPoolUserPool");
+    const triggerArn = pool.inputs.lambdaConfig.postConfirmation;
+    const trigger = ofType(g(), "aws:lambda/function:Function").find((fn) => fn.state.arn === triggerArn)!;
+    expect(trigger).toBeDefined();
+    const role = ofType(g(), "aws:iam/role:Role").find((r) => r.state.arn === trigger.inputs.role)!;
+    const pools = roleStatements(g(), role).filter((statement) => statement.Action.some((action) => action.startsWith("cognito-idp:")));
+    expect(pools).toEqual([{ Effect: "Allow", Action: ["cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup"], Resource: [pool.state.arn] }]);
+  });
+
   it("notifies the image processor of uploads under the uploads prefix", () => {
     const notifications = ofType(g(), "aws:s3/bucketNotification:BucketNotification");
     expect(notifications).toHaveLength(1);
@@ -485,7 +495,7 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
           const arn = resource.replace(/\/\*$/, "");
           granted.add(arn);
           if (linked.has(arn)) continue;
-          if (allowed.some((allowance) => allowance.fn === spec.name && allowance.resource.test(resource) && statement.Action.every((a) => allowance.actions.includes(a)))) continue;
+          if (allowed.some((allowance) => allowance.fn === spec.name && allowance.resources(g()).includes(resource) && statement.Action.every((a) => allowance.actions.includes(a)))) continue;
           if (source && resource !== "*" && (arn === source || glob(resource).test(source))) {
             const beyondReading = statement.Action.filter((action) => !eventSourceReading.has(action));
             if (beyondReading.length > 0) problems.push(`${spec.name}: ${beyondReading.join(", ")} on its event source ${resource}`);
@@ -561,20 +571,20 @@ describe("infra graph across stages", () => {
 
 /**
  * Grants beyond links and event sources, each for a reason that no link can express. The
- * post-confirmation trigger puts new users in a group of the pool it belongs to; the pool is
- * created with the trigger, so the trigger's role cannot name it and names the account's pools.
+ * post-confirmation trigger puts new users in a group of the pool it belongs to: one pool,
+ * never a wildcard (the test "grants the post-confirmation trigger its own pool" names it).
  */
-const allowed: { fn: string; actions: string[]; resource: RegExp; reason: string }[] = [
+const allowed: { fn: string; actions: string[]; resources: (g: StageGraph) => string[]; reason: string }[] = [
   {
     fn: "PostConfirmation",
     actions: ["cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup"],
-    resource: /^arn:aws:cognito-idp:eu-west-1:123456789012:userpool\/\*$/,
-    reason: "the trigger is part of the pool's definition, so its role cannot name the pool",
+    resources: (g) => [named(g, "aws:cognito/userPool:UserPool", "UserPoolUserPool").state.arn],
+    reason: "linking the pool would grant cognito-idp:* on it; the trigger needs two group actions",
   },
   {
     fn: "Notifications",
     actions: ["ses:SendEmail", "ses:SendRawEmail", "ses:SendTemplatedEmail"],
-    resource: /^\*$/,
+    resources: () => ["*"],
     reason:
       "production links SST's Email component, whose link adds sending from any identity; narrowing it means replacing that component " +
       "(SST component names are unique, so a narrower link cannot take the name `Email` beside it): an open least-privilege gap, not a need",
