@@ -17,6 +17,23 @@ const { accountId } = aws.getCallerIdentityOutput();
 
 export const emailSender = settings.emailSender;
 
+/**
+ * Sending from this account's identities (SES in the sandbox also authorises the recipients'
+ * identities), and through `configurationSets` when the identity has one; never another
+ * account's identities, nor anything but sending.
+ */
+const sending = (configurationSets: $util.Input<string>[] = []) =>
+  sst.aws.permission({
+    actions: ["ses:SendEmail", "ses:SendRawEmail"],
+    resources: [$interpolate`arn:aws:ses:${region}:${accountId}:identity/*`, ...configurationSets],
+  });
+
+// SST's own link of an Email grants `ses:*` on it and sending from any identity of any account.
+sst.Linkable.wrap(sst.aws.Email, (component) => ({
+  properties: { sender: component.sender, configSet: component.configSet },
+  include: [sending([component.nodes.configurationSet.arn])],
+}));
+
 const owned = $app.stage === "production" ? new sst.aws.Email("Email", { sender: emailSender }) : undefined;
 
 /** The identity's ARN: Cognito's `sourceArn`. Production's waits for its identity to exist. */
@@ -24,19 +41,5 @@ export const emailIdentityArn: $util.Output<string> = owned
   ? owned.nodes.identity.arn
   : $interpolate`arn:aws:ses:${region}:${accountId}:identity/${emailSender}`;
 
-/**
- * What functions link as `Email` (`Resource.Email.sender`). The referenced identity is granted
- * as SST grants its own: sending from it, and, because SES in the sandbox also authorises the
- * recipients' identities, from this account's identities; never another account's.
- */
-export const email =
-  owned ??
-  new sst.Linkable("Email", {
-    properties: { sender: emailSender, configSet: "" },
-    include: [
-      sst.aws.permission({
-        actions: ["ses:SendEmail", "ses:SendRawEmail"],
-        resources: [$interpolate`arn:aws:ses:${region}:${accountId}:identity/*`],
-      }),
-    ],
-  });
+/** What functions link as `Email` (`Resource.Email.sender`): production's own identity, or the one referenced. */
+export const email = owned ?? new sst.Linkable("Email", { properties: { sender: emailSender, configSet: "" }, include: [sending()] });

@@ -463,14 +463,14 @@ describe.each(stages)("infra graph, stage %s", (stage) => {
     const byHandler = functionsByHandler(g());
     const roles = new Map(ofType(g(), "aws:iam/role:Role").map((r) => [r.state.arn, r]));
     const mappings = ofType(g(), "aws:lambda/eventSourceMapping:EventSourceMapping");
-    // Email is sending rights (infra/email.ts): production links SST's Email component (its
-    // identity and configuration set), other stages send from this account's identities.
+    // Email is sending rights (infra/email.ts): from this account's identities, and in
+    // production through its Email component's configuration set.
     const emailResources = ofType(g(), "aws:sesv2/emailIdentity:EmailIdentity")
       .concat(ofType(g(), "aws:sesv2/configurationSet:ConfigurationSet"))
       .map((resource) => resource.state.arn as string);
     expect(emailResources).toHaveLength(stage === "production" ? 2 : 0);
     const arnsOf = (link: Link): string[] => {
-      if (link === "Email") return stage === "production" ? emailResources : ["arn:aws:ses:eu-west-1:123456789012:identity"];
+      if (link === "Email") return ["arn:aws:ses:eu-west-1:123456789012:identity", ...ofType(g(), "aws:sesv2/configurationSet:ConfigurationSet").map((set) => set.state.arn as string)];
       const where = linkResource[link];
       return where ? [named(g(), where[0], where[1]).state.arn] : [];
     };
@@ -580,14 +580,6 @@ const allowed: { fn: string; actions: string[]; resources: (g: StageGraph) => st
     actions: ["cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminRemoveUserFromGroup"],
     resources: (g) => [named(g, "aws:cognito/userPool:UserPool", "UserPoolUserPool").state.arn],
     reason: "linking the pool would grant cognito-idp:* on it; the trigger needs two group actions",
-  },
-  {
-    fn: "Notifications",
-    actions: ["ses:SendEmail", "ses:SendRawEmail", "ses:SendTemplatedEmail"],
-    resources: () => ["*"],
-    reason:
-      "production links SST's Email component, whose link adds sending from any identity; narrowing it means replacing that component " +
-      "(SST component names are unique, so a narrower link cannot take the name `Email` beside it): an open least-privilege gap, not a need",
   },
 ];
 
