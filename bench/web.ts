@@ -49,7 +49,7 @@ const stack = await startStack({
   watch: false,
   log: (source, line) => logStream.write(`[${source}] ${line}\n`),
 });
-const web = await startWebOrigin({ mode: "preview", root, apiUrl: stack.apiUrl, port: 0, outDir, manifest: true });
+const web = await startWebOrigin({ mode: "preview", root, apiUrl: stack.apiUrl, edgeSecret: stack.edgeSecret, port: 0, outDir, manifest: true });
 
 try {
   // ── Bundle budget, from the build's own manifest ──────────────────────────────────────────

@@ -1,6 +1,7 @@
 import type { Link } from "../packages/functions/src/manifest";
 import { client, userPool } from "./auth";
 import { email } from "./email";
+import { edgeSecret } from "./edge";
 import { bucketComponents, queueComponents, streamComponents, topicComponents } from "./events";
 import { apiKeyPepper, cursorSecret, idempotencyTable, table } from "./storage";
 
@@ -14,6 +15,7 @@ export const linkables = {
   Idempotency: idempotencyTable,
   CursorSecret: cursorSecret,
   ApiKeyPepper: apiKeyPepper,
+  EdgeSecret: edgeSecret,
   get UserPool(): sst.aws.CognitoUserPool {
     return userPool;
   },

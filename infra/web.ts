@@ -1,6 +1,7 @@
 import { webApiBasePath } from "../packages/functions/src/manifest";
 import { api } from "./api";
 import { webDomain } from "./config";
+import { viewerAddressInjection } from "./edge";
 
 /**
  * One origin for the web app and the API: CloudFront (`sst.aws.Router`) sends `/api/*` to the
@@ -11,6 +12,8 @@ import { webDomain } from "./config";
  */
 export const router = new sst.aws.Router("Router", {
   ...(webDomain ? { domain: webDomain } : {}),
+  // The viewer's address for the API's per-address limits, vouched for by the edge secret (infra/edge.ts).
+  edge: { viewerRequest: { injection: viewerAddressInjection } },
   transform: {
     cachePolicy: (args) => {
       // CloudFront forwards `Authorization` only when it is part of the cache key, and an

@@ -53,6 +53,7 @@ const infraLinks = {
   Table: "sst.aws.Dynamo",
   Idempotency: "sst.aws.Dynamo",
   CursorSecret: "sst.sst.Secret",
+  EdgeSecret: "sst.sst.Secret",
   ApiKeyPepper: "sst.sst.Secret",
   UserPool: "sst.aws.CognitoUserPool",
   UserPoolClient: "sst.aws.CognitoUserPoolClient",

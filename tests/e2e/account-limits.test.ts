@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { attemptLimits } from "@emporium/core/identity";
+import { edgeHeaders } from "@emporium/functions/manifest";
 import { conformance } from "../support/openapi";
 import { latestCode } from "../support/mailbox";
 import { newUser } from "../support/users";
@@ -24,9 +25,12 @@ interface Reply {
   body: any;
 }
 
-/** POSTs JSON to the gateway from the loopback address `sourceIp`. */
-function postFrom(sourceIp: string, path: string, json: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  const url = new URL(path, stack().apiUrl);
+/**
+ * POSTs JSON from the loopback address `sourceIp`: to the gateway, or with `via: "web"` to the
+ * web app's origin (`/api` + path), whose proxy stands in for the deployed router.
+ */
+function postFrom(sourceIp: string, path: string, json: unknown, headers: Record<string, string> = {}, via: "api" | "web" = "api"): Promise<Reply> {
+  const url = via === "web" ? new URL(`/api${path}`, stack().webUrl) : new URL(path, stack().apiUrl);
   const payload = JSON.stringify(json);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -39,7 +43,7 @@ function postFrom(sourceIp: string, path: string, json: unknown, headers: Record
           const text = Buffer.concat(chunks).toString();
           const type = String(res.headers["content-type"] ?? "");
           // Every answer, 429s included, is one the OpenAPI document describes.
-          expect(conformance("POST", url.toString(), res.statusCode!, type, text)).toBeUndefined();
+          expect(conformance("POST", new URL(path, stack().apiUrl).toString(), res.statusCode!, type, text)).toBeUndefined();
           resolve({ status: res.statusCode!, headers: res.headers, body: type.includes("json") && text ? JSON.parse(text) : text });
         });
       },
@@ -133,6 +137,22 @@ describe("account flow limits", offlineOnly, () => {
     // The client's own claims about its address are not believed: the gateway uses the peer.
     expectTooMany(await postFrom(ip, "/auth/forgot-password", { email: freshEmail() }, { "x-forwarded-for": "203.0.113.9" }), limit);
     expect((await postFrom("127.0.1.8", "/auth/forgot-password", { email: freshEmail() })).status).toBe(202);
+  });
+
+  it("through the web app's origin each viewer has its own per-IP limit, and a caller of the API's URL cannot claim another's", async () => {
+    // Deployed, the router (CloudFront) reaches the API from its own addresses and vouches for the
+    // viewer's with the stage's edge secret; offline the web origin's proxy does the same.
+    const limit = attemptLimits.forgotPassword.perIp.burst * ipScale();
+    const forgot = (ip: string, via: "api" | "web", headers: Record<string, string> = {}) => postFrom(ip, "/auth/forgot-password", { email: freshEmail() }, headers, via);
+    const replies = await burst(limit, 10, () => forgot("127.0.2.1", "web"));
+    expect(replies.map((reply) => reply.status)).toEqual(replies.map(() => 202));
+    expectTooMany(await forgot("127.0.2.1", "web"), limit);
+    // Another viewer of the same origin (the same proxy, the same connection to the API) is not refused.
+    expect((await forgot("127.0.2.2", "web")).status).toBe(202);
+    // On the API's own URL the router's headers without its secret are not believed, either way:
+    const claim = (viewer: string) => ({ [edgeHeaders.viewerAddress]: viewer, [edgeHeaders.secret]: "guessed" });
+    expectTooMany(await forgot("127.0.2.1", "api", claim("127.0.2.9")), limit); // the spent address cannot claim a fresh one,
+    expect((await forgot("127.0.2.3", "api", claim("127.0.2.1"))).status).toBe(202); // nor is a fresh one counted as the spent one.
   });
 
   it("refresh is limited per refresh token (10 a minute), in the body as in the cookie", async () => {

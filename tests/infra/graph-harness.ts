@@ -283,6 +283,7 @@ async function runStage(work: string, stage: string, env: Record<string, string>
         // `sst secret set` values; the mocks never see them in plain text outside this process.
         SST_SECRET_CursorSecret: "graph-test-cursor-secret",
         SST_SECRET_ApiKeyPepper: "graph-test-api-key-pepper",
+        SST_SECRET_EdgeSecret: "graph-test-edge-secret",
         ...env,
       },
     });

@@ -749,6 +749,20 @@ describe.each(stages)("web app's single origin, stage %s", (stage) => {
     expect(new Set(stores).size).toBe(stages.length);
   });
 
+  it("writes the viewer's address and the stage's edge secret into every /api request at the edge, over what the viewer sent", () => {
+    const code: string = named(g(), "aws:cloudfront/function:Function", "RouterCloudfrontFunctionRequest").inputs.code;
+    const injected = `if (event.request.uri.startsWith("/api/")) {
+    event.request.headers["x-emporium-viewer-address"] = { value: event.viewer.ip };
+    event.request.headers["x-emporium-edge-secret"] = { value: "graph-test-edge-secret" };
+  }`;
+    expect(code).toContain(injected);
+    // Before the router picks an origin, so the /api route's origin request carries both.
+    expect(code.indexOf(injected)).toBeLessThan(code.indexOf("getRoutes"));
+    // The public routes, which count anonymous callers per address, are the ones that read the secret.
+    const readers = routeEntries().filter(([, spec]) => (spec.links as readonly string[]).includes("EdgeSecret")).map(([key]) => key);
+    expect(readers.sort()).toEqual(routeEntries().filter(([, spec]) => spec.auth === "public").map(([key]) => key).sort());
+  });
+
   it("takes the web app's custom domain from configuration in production only", () => {
     const distribution = named(g(), "aws:cloudfront/distribution:Distribution", "RouterCdnDistribution").inputs;
     expect(distribution.aliases).toEqual(stage === "production" ? ["shop.emporium.test"] : []);

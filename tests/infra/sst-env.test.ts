@@ -47,6 +47,7 @@ describe("sst-env.d.ts", () => {
       idempotencyTableName: "i",
       cursorSecret: "c",
       apiKeyPepper: "p",
+      edgeSecret: "e",
       userPoolId: "u",
       clientId: "c",
       apiUrl: "http://127.0.0.1:1",

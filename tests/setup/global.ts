@@ -70,7 +70,7 @@ export default async function setup(project: TestProject) {
   // The production build, so browser tests see what is deployed (and the build itself is checked).
   // A build folder of this run's own: two runs in one worktree must not empty each other's.
   const webOut = join(root, ".emporium", "test-web", String(process.pid));
-  const web = await startWebOrigin({ mode: "preview", root, apiUrl: stack.apiUrl, port: 0, outDir: webOut }).catch(async (error: unknown) => {
+  const web = await startWebOrigin({ mode: "preview", root, apiUrl: stack.apiUrl, edgeSecret: stack.edgeSecret, port: 0, outDir: webOut }).catch(async (error: unknown) => {
     await stack.stop();
     throw error;
   });

@@ -11,7 +11,7 @@ import type { ApiRequest } from "./request";
  * report the tightest of these limits.
  */
 export async function spendAttempt(request: ApiRequest, flow: Identity.GuardedFlow, keys: { email?: string; refreshToken?: string } = {}): Promise<void> {
-  const decision = await Identity.spendAttempt(flow, { ip: request.sourceIp, ...keys }, ipScale());
+  const decision = await Identity.spendAttempt(flow, { ip: request.clientIp, ...keys }, ipScale());
   request.rateLimit = rateLimitHeaders(decision);
   if (decision.allowed) return;
   const retryAfter = decision.retryAfterSeconds ?? 1;

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { RouteContract } from "../manifest";
 import { callerFor, type ApiKeyContext, type Caller, type Claims } from "./caller";
+import { clientAddress } from "./client-address";
 
 /** A payload 2.0 event, whichever authorizer (JWT, Lambda, none) the route has. */
 export type ApiEvent = APIGatewayProxyEventV2 & {
@@ -15,6 +16,8 @@ export type ApiEvent = APIGatewayProxyEventV2 & {
  */
 export class ApiRequest {
   readonly caller: Caller;
+  /** The client's address, as the per-address limits count it (./client-address.ts). */
+  readonly clientIp: string;
   /** The `RateLimit-*` headers of the limit that decided this request (the route wrapper adds them). */
   rateLimit: Record<string, string> = {};
 
@@ -22,16 +25,12 @@ export class ApiRequest {
     readonly event: ApiEvent,
     route: Pick<RouteContract, "auth" | "scope">,
   ) {
+    this.clientIp = clientAddress(event);
     this.caller = callerFor(route, {
       jwtClaims: event.requestContext.authorizer?.jwt?.claims,
       lambdaContext: event.requestContext.authorizer?.lambda ?? undefined,
-      sourceIp: event.requestContext.http.sourceIp,
+      sourceIp: this.clientIp,
     });
-  }
-
-  /** The client's address as API Gateway saw it: the connection's peer, not a forwarded header. */
-  get sourceIp(): string {
-    return this.event.requestContext.http.sourceIp;
   }
 
   header(name: string): string | undefined {

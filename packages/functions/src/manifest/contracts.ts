@@ -21,7 +21,12 @@ import { fn, type Link } from "./functions";
 import type { Keyed } from "./route-contract";
 
 const data = ["Table", "CursorSecret"] as const;
-const accounts = ["Table", "UserPoolClient"] as const;
+/**
+ * Public routes limit anonymous callers per address: they read the edge secret, with which the
+ * router vouches for the viewer's address (../http/client-address.ts).
+ */
+const publicData = ["Table", "CursorSecret", "EdgeSecret"] as const;
+const accounts = ["Table", "UserPoolClient", "EdgeSecret"] as const;
 /** The account flows' own attempt limits (per address and per IP) read the per-IP scale. */
 const perIpScale = ["AUTH_IP_LIMIT_SCALE"] as const;
 const directory = ["Table", "CursorSecret", "UserPool"] as const;
@@ -44,7 +49,7 @@ export const Health = {
   name: "Health",
   handler: handlerAt("health/get"),
   auth: "public",
-  links: ["Table"],
+  links: ["Table", "EdgeSecret"],
   summary: "Report whether the table answers",
   tag: "Operations",
   responses: { 200: R.health, 503: R.health },
@@ -55,7 +60,7 @@ export const OpenApi = {
   name: "OpenApi",
   handler: handlerAt("openapi/get"),
   auth: "public",
-  links: ["Table"],
+  links: ["Table", "EdgeSecret"],
   summary: "This document",
   tag: "Operations",
   responses: { 200: R.openApi },
@@ -66,7 +71,7 @@ export const Docs = {
   name: "Docs",
   handler: handlerAt("docs/get"),
   auth: "public",
-  links: ["Table"],
+  links: ["Table", "EdgeSecret"],
   summary: "A browsable page of this document",
   tag: "Operations",
   responses: { 200: R.html },
@@ -186,7 +191,7 @@ export const ProductsList = {
   name: "ProductsList",
   handler: handlerAt("products/list"),
   auth: "public",
-  links: data,
+  links: publicData,
   warm: true,
   memory: "768 MB",
   summary: "The catalogue, page by page",
@@ -200,7 +205,7 @@ export const ProductsGet = {
   name: "ProductsGet",
   handler: handlerAt("products/get"),
   auth: "public",
-  links: data,
+  links: publicData,
   warm: true,
   memory: "512 MB",
   summary: "One product",
@@ -273,7 +278,7 @@ export const ProductImagesGet = {
   name: "ProductImagesGet",
   handler: handlerAt("products/images/get"),
   auth: "public",
-  links: plus(data, "Uploads"),
+  links: plus(publicData, "Uploads"),
   summary: "Redirects to a short-lived link to the image",
   tag: "Products",
   responses: { 302: null },

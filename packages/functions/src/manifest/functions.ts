@@ -8,6 +8,7 @@ export type Link =
   | "Idempotency"
   | "CursorSecret"
   | "ApiKeyPepper"
+  | "EdgeSecret"
   | "UserPool"
   | "UserPoolClient"
   | "OrderEvents"

@@ -22,6 +22,7 @@ export * from "./route-contract";
 export * from "./routes";
 export * from "./pipeline";
 export * from "./stages";
+export * from "./edge";
 
 /** Every function of the app, for whatever builds or runs them all. */
 export function functionSpecs(): FunctionSpec[] {

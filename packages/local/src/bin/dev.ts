@@ -34,7 +34,14 @@ try {
   const [{ startStack }, { startWebOrigin }] = await Promise.all([import("../stack"), import("../web")]);
   // Same origin for pages and API, so the web app needs no CORS entry. Its port is settled (the
   // spawn settles every port), so it starts beside the stack.
-  const webStarted = startWebOrigin({ mode: "dev", root, apiUrl: `http://127.0.0.1:${spawned.ports.api}`, port: webPort, logLevel: "info" });
+  const webStarted = startWebOrigin({
+    mode: "dev",
+    root,
+    apiUrl: `http://127.0.0.1:${spawned.ports.api}`,
+    edgeSecret: spawned.secrets.edgeSecret,
+    port: webPort,
+    logLevel: "info",
+  });
   // Functions are built on first use: none holds up the start.
   const stackStarted = startStack({ ...options, spawned, watch: true, orderHoldMinutes, authIpLimitScale });
   const [stackResult, webResult] = await Promise.allSettled([stackStarted, webStarted]);

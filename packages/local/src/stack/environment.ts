@@ -11,6 +11,7 @@ export interface LocalResources {
   idempotencyTableName: string;
   cursorSecret: string;
   apiKeyPepper: string;
+  edgeSecret: string;
   userPoolId: string;
   clientId: string;
   apiUrl: string;
@@ -47,6 +48,7 @@ function resourceVariables(resources: LocalResources): Record<Link | "App" | "Ap
     Idempotency: dynamoResource(resources.idempotencyTableName),
     CursorSecret: secretResource(resources.cursorSecret),
     ApiKeyPepper: secretResource(resources.apiKeyPepper),
+    EdgeSecret: secretResource(resources.edgeSecret),
     UserPool: resource({ id: resources.userPoolId, type: "sst.aws.CognitoUserPool" }),
     UserPoolClient: resource({ id: resources.clientId, secret: "", type: "sst.aws.CognitoUserPoolClient" }),
     Api: resource({ url: resources.apiUrl, type: "sst.aws.ApiGatewayV2" }),

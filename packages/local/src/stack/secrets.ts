@@ -9,11 +9,14 @@ import { dirname } from "node:path";
 export interface LocalSecrets {
   cursorSecret: string;
   apiKeyPepper: string;
+  /** What the web origin's proxy proves the viewer's address with, as CloudFront does deployed. */
+  edgeSecret: string;
 }
 
 const fresh = (): LocalSecrets => ({
   cursorSecret: randomBytes(32).toString("base64url"),
   apiKeyPepper: randomBytes(32).toString("base64url"),
+  edgeSecret: randomBytes(32).toString("base64url"),
 });
 
 export function loadSecrets(file?: string): LocalSecrets {

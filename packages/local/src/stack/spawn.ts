@@ -15,6 +15,7 @@ import type { SpawnedEmulator } from "../emulators/process";
 import type { Credentials } from "../lambda-api/signing";
 import { copyTablesTemplate, DYNAMODB_FILE, type TablesTemplate } from "../provision/tables-template";
 import { TABLE_NAMES } from "./environment";
+import { loadSecrets, type LocalSecrets } from "./secrets";
 import { emulatorDataDir } from "./state-layout";
 
 /** The ports the stack listens on, by name; 0 picks a free one. */
@@ -49,6 +50,8 @@ export interface SpawnedEmulators {
   runDir: string;
   /** The credentials the local Lambda API accepts; cognito-local signs its trigger calls with them. */
   lambdaCredentials: Credentials;
+  /** The stage's secrets: kept in the state folder when persisted, fresh otherwise. The web origin needs the edge secret. */
+  secrets: LocalSecrets;
   dynamodb: SpawnedEmulator;
   /** DynamoDB Local started without data of its own (in memory, or no database file yet). */
   dynamodbFresh: boolean;
@@ -99,7 +102,8 @@ export async function spawnEmulators(options: SpawnOptions): Promise<SpawnedEmul
     await Promise.all(started.map((spawned) => spawned.emulator.stop()));
     throw cognito.status === "rejected" ? cognito.reason : (kinesis as PromiseRejectedResult).reason;
   }
-  return { ports, stateDir, runDir, lambdaCredentials, dynamodb, dynamodbFresh, tablesTemplate, cognito: cognito.value, kinesis: kinesis.value, respawn };
+  const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
+  return { ports, stateDir, runDir, lambdaCredentials, secrets, dynamodb, dynamodbFresh, tablesTemplate, cognito: cognito.value, kinesis: kinesis.value, respawn };
 }
 
 /** The ports to listen on, by name; each 0 becomes a free port. */

@@ -37,7 +37,6 @@ import { provisionTables } from "../provision/table";
 import { buildTablesTemplate } from "../provision/tables-template";
 import { catalogueSeed, createSeeder, profilesToSeed, readSeedRecord, seedPoolUsers, seedUsers, writeSeedRecord, type SeedUser } from "../seed";
 import { APP, functionEnvironment, REGION, seedEnvironment, TABLE_NAMES, type LocalEndpoints } from "./environment";
-import { loadSecrets } from "./secrets";
 import { spawnEmulators, type SpawnedEmulators, type StackPorts } from "./spawn";
 import { functionArn, LOCAL_CREDENTIALS } from "../local-account";
 
@@ -105,6 +104,8 @@ export interface Stack {
   endpoints: LocalEndpoints & { lambda: string };
   /** The Lambda API serves only requests signed (SigV4) with these, made afresh for each run. */
   lambdaCredentials: Credentials;
+  /** What the web origin vouches for a viewer's address with, as the deployed router does (`startWebOrigin`'s `edgeSecret`). */
+  edgeSecret: string;
   /** Physical addresses of queues (and their dead-letter queues), topics, streams, buckets. */
   messaging: MessagingResources;
   /** cognito-local's database file, where it keeps the codes it "e-mails". */
@@ -254,7 +255,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         return { dynamo, created, streamArn, copiedProducts: 0 };
       }),
     );
-    const secrets = loadSecrets(options.persist ? join(stateDir, "secrets.json") : undefined);
+    const { secrets } = spawned;
     // The seed reads only the table: the catalogue goes in while the other emulators still start.
     const seedEnvironmentOf = (dynamo: { endpoint: string }) => ({ ...seedEnvironment({ tableName, ...secrets }, dynamo.endpoint), ...passThrough() });
     const catalogueMode = tablesProvisioned.then(({ created, copiedProducts }) =>
@@ -419,6 +420,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       issuer,
       endpoints: { ...endpoints, lambda: `http://127.0.0.1:${ports.lambda}` },
       lambdaCredentials,
+      edgeSecret: secrets.edgeSecret,
       messaging,
       cognitoDatabase: join(cognitoDir, ".cognito", "db", `${userPoolId}.json`),
       environment,

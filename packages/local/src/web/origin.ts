@@ -11,6 +11,8 @@ export interface WebOriginOptions {
   root: string;
   /** The local API gateway that `/api/*` goes to. */
   apiUrl: string;
+  /** The stack's edge secret (`Stack.edgeSecret`): the proxy vouches for each viewer's address with it. */
+  edgeSecret?: string;
   /** 0 picks a free port. */
   port: number;
   /** Where `preview` builds to (default packages/web/dist). */
@@ -35,7 +37,7 @@ export async function startWebOrigin(options: WebOriginOptions): Promise<WebOrig
   const outDir = options.outDir ?? join(webRoot, "dist");
   const configFile = join(webRoot, "vite.config.ts");
   const logLevel = options.logLevel ?? "warn";
-  const server = { host: "127.0.0.1", port: options.port, strictPort: true, proxy: apiProxy(options.apiUrl) };
+  const server = { host: "127.0.0.1", port: options.port, strictPort: true, proxy: apiProxy(options.apiUrl, options.edgeSecret) };
   const shared: InlineConfig = {
     configFile,
     // The config imports workspace TypeScript (the API's base path). Bun (`bun dev`) imports it
