@@ -9,7 +9,7 @@ import type { ApiEvent } from "./request";
  *
  * API Gateway's `sourceIp` is the connection's peer. For requests the web app sends through the
  * router (CloudFront, `/api`) that is one of CloudFront's addresses, shared by every viewer of
- * an edge location. The router's viewer-request function (infra/web.ts) writes the viewer's own
+ * an edge location. The router's viewer-request function (infra/edge.ts) writes the viewer's own
  * address and the stage's edge secret into every `/api` request, over whatever the caller sent;
  * the address is believed only beside that secret, which a caller of the API's own URL does not
  * have. Routes that do not link the secret (none but public routes need it) use the peer.
